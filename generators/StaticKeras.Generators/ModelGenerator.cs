@@ -1,0 +1,72 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using StaticKeras.Generators.Emit;
+using StaticKeras.Generators.Planning;
+using StaticKeras.Modeling.Reading;
+using StaticKeras.Modeling.Shapes;
+using StaticKeras.Modeling.Specs;
+
+namespace StaticKeras.Generators;
+
+/// <summary>
+/// Generates each model declared with layer attributes: attributes → <see cref="ModelSpec"/> →
+/// <see cref="ModelGraph"/> (shapes) → <see cref="ModelPlan"/> (buffers, offsets) → C# source.
+/// Never reports diagnostics (the analyzers do) and never throws on a bad declaration.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ModelGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // Every model has at least one [Input]; a class with layers but no [Input] gets only the analyzer's error.
+        IncrementalValuesProvider<ModelSpec> specs = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                ModelReader.InputAttributeMetadataName,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (context, token) => Read(context, token))
+            .Where(static spec => spec is not null)
+            .Select(static (spec, _) => spec!)
+            .WithTrackingName(TrackingNames.Spec);
+
+        // Shape inference is the code the analyzers run too; an invalid graph still flows on, to emit stubs.
+        IncrementalValuesProvider<ModelGraph> graphs = specs
+            .Select(static (spec, _) => ShapeInference.Infer(spec))
+            .WithTrackingName(TrackingNames.Graph);
+
+        IncrementalValuesProvider<PlannedModel> plans = graphs
+            .Select(static (graph, token) => PlannedModel.From(graph, token))
+            .WithTrackingName(TrackingNames.Plan);
+
+        IncrementalValuesProvider<EquatableArray<GeneratedFile>> sources = plans
+            .Select(static (model, token) => ModelEmitter.Emit(model, token))
+            .WithTrackingName(TrackingNames.Source);
+
+        context.RegisterSourceOutput(sources, static (output, files) =>
+        {
+            foreach (GeneratedFile file in files)
+            {
+                output.AddSource(file.HintName, file.Text);
+            }
+        });
+    }
+
+    private static ModelSpec? Read(GeneratorAttributeSyntaxContext context, CancellationToken token)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type)
+        {
+            return null;
+        }
+
+        // A class in several partial parts may carry [Input] on more than one; generate it once.
+        INamedTypeSymbol? layerAttribute = context.SemanticModel.Compilation.GetTypeByMetadataName(ModelReader.LayerAttributeMetadataName);
+        SyntaxNode? primary = ModelReader.PrimaryDeclaration(type, layerAttribute, token);
+        if (primary is null || primary.SyntaxTree != context.TargetNode.SyntaxTree || primary.Span != context.TargetNode.Span)
+        {
+            return null;
+        }
+
+        return ModelReader.Read(type, layerAttribute, token);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Linq;
+using StaticKeras.Modeling.Specs;
+
+namespace StaticKeras.Modeling.Shapes;
+
+/// <summary>
+/// The result of shape inference: every layer with its shape, in an order where each layer comes
+/// after its inputs, or the errors that stop the model from being generated.
+/// </summary>
+/// <param name="Type">The class the model lives in.</param>
+/// <param name="Layers">All layers in declaration order (index = <see cref="LayerSpec.Index"/>); empty when inference stopped early.</param>
+/// <param name="Order">Layer indices in evaluation order (inputs first); each layer follows its inputs.</param>
+/// <param name="InputLayers">Indices of the <c>[Input]</c> layers, in declaration order.</param>
+/// <param name="OutputLayer">Index of the output layer (the last declared), or -1.</param>
+/// <param name="Errors">Everything wrong with the declaration; empty for a model that can be generated.</param>
+/// <param name="Issues">Problems with the class declaration itself.</param>
+/// <remarks>Equality: by value, so the generator skips planning and emitting when a rebuild finds the same graph.</remarks>
+internal sealed record ModelGraph(
+    TypeSpec Type,
+    EquatableArray<LayerNode> Layers,
+    EquatableArray<int> Order,
+    EquatableArray<int> InputLayers,
+    int OutputLayer,
+    EquatableArray<ModelError> Errors,
+    DeclarationIssues Issues)
+{
+    /// <summary>True when the model can be generated: no layer errors and a supported declaration.</summary>
+    public bool IsValid => Errors.Count == 0 && Issues == DeclarationIssues.None;
+
+    public LayerNode Output => Layers[OutputLayer];
+
+    public int ParameterCount => Layers.Sum(l => l.ParameterCount);
+
+    /// <summary>
+    /// True when the model is a plain chain (one input, each layer reading the one above): Keras
+    /// prints such models in the three-column summary without the input row.
+    /// </summary>
+    public bool IsSequential =>
+        InputLayers.Count == 1
+        && Layers.All(l => l.Inputs.Count == (l.Index == InputLayers[0] ? 0 : 1) && (l.Inputs.Count == 0 || l.Inputs[0] == l.Index - 1))
+        && InputLayers[0] == 0;
+}

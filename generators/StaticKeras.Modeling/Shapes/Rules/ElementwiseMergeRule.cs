@@ -1,0 +1,42 @@
+namespace StaticKeras.Modeling.Shapes.Rules;
+
+/// <summary>The shape rule of <c>[Add]</c> and <c>[Multiply]</c>: every input has one shape, and so has the output.</summary>
+internal abstract class ElementwiseMergeRule : LayerRule
+{
+    public override LayerArity Arity => LayerArity.Many;
+
+    public override void Infer(LayerInference layer)
+    {
+        Shape first = layer.InputShapes[0];
+        for (int i = 1; i < layer.InputShapes.Count; i++)
+        {
+            Shape other = layer.InputShapes[i];
+            if (!other.Equals(first))
+            {
+                string fix = first.Rank == other.Rank && first.Rank > 0
+                    ? $" For example end '{layer.InputName(i)}' with Dense({first.Last}), or project '{layer.InputName(0)}' with Dense({other.Last}) first."
+                    : string.Empty;
+                layer.Error(
+                    ErrorKind.MergeShapeMismatch,
+                    "Inputs",
+                    $"{layer.Title} needs inputs of one shape, but '{layer.InputName(0)}' is {first} and '{layer.InputName(i)}' is {other}.{fix}",
+                    i);
+                return;
+            }
+        }
+
+        layer.SetOutput(first);
+    }
+}
+
+/// <summary><c>[Add("x", "h")]</c>: the elementwise sum, as Keras's Add (a residual connection).</summary>
+internal sealed class AddRule : ElementwiseMergeRule
+{
+    public override string TypeName => "Add";
+}
+
+/// <summary><c>[Multiply("x", "g")]</c>: the elementwise product, as Keras's Multiply (a gate).</summary>
+internal sealed class MultiplyRule : ElementwiseMergeRule
+{
+    public override string TypeName => "Multiply";
+}

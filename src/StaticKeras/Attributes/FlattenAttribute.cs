@@ -1,0 +1,6 @@
+namespace StaticKeras;
+
+/// <summary>Flattens each sample to a vector (row-major, so no data moves), as Keras's <c>Flatten</c>.</summary>
+public sealed class FlattenAttribute : SingleInputLayerAttribute
+{
+}

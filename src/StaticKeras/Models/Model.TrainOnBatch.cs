@@ -1,0 +1,96 @@
+using System;
+using StaticKeras.Tensors;
+
+namespace StaticKeras;
+
+public abstract partial class Model
+{
+    private readonly AlignedBuffer labelStaging = new();
+
+    /// <summary>
+    /// Keras's <c>train_on_batch</c>: one gradient step on one batch; returns the batch's loss.
+    /// Allocates nothing once the workspace has grown to this batch size.
+    /// </summary>
+    /// <param name="x">The batch, row-major (the batch size is the length over the sample size).</param>
+    /// <param name="y">The targets: one-hot or values per sample, or one class id per sample for sparse losses.</param>
+    /// <exception cref="ArgumentException">x or y has the wrong length; the message gives the expected shape.</exception>
+    /// <exception cref="InvalidOperationException">The model is not compiled, or the loss is not finite.</exception>
+    public float TrainOnBatch(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
+    {
+        Loss loss = RequireLoss("TrainOnBatch");
+        int batch = SamplesIn(x.Length);
+        CheckLabels(y.Length, batch, loss);
+        loss.ValidateLabels(y, OutputColumns);
+        return TrainStep(x, y, batch, loss, updateMetrics: false);
+    }
+
+    /// <summary>Keras's <c>train_on_batch</c> with integer class ids (sparse losses).</summary>
+    /// <inheritdoc cref="TrainOnBatch(ReadOnlySpan{float}, ReadOnlySpan{float})"/>
+    public float TrainOnBatch(ReadOnlySpan<float> x, ReadOnlySpan<int> y) => TrainOnBatch(x, StageLabels(y));
+
+    /// <summary>Keras's <c>test_on_batch</c>: the loss on one batch, without training.</summary>
+    public float TestOnBatch(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
+    {
+        Loss loss = RequireLoss("TestOnBatch");
+        int batch = SamplesIn(x.Length);
+        CheckLabels(y.Length, batch, loss);
+        loss.ValidateLabels(y, OutputColumns);
+        Span<float> output = PredictionBuffer(batch);
+        ForwardInference(x, output, InferenceWorkspace(batch), batch);
+        return loss.Compute(output, y, batch * RowsPerSample, OutputColumns);
+    }
+
+    /// <summary>Keras's <c>test_on_batch</c> with integer class ids.</summary>
+    public float TestOnBatch(ReadOnlySpan<float> x, ReadOnlySpan<int> y) => TestOnBatch(x, StageLabels(y));
+
+    /// <summary>
+    /// Forward, loss, backward and the optimizer update for one batch. Metrics see the output
+    /// before the backward pass, which may reuse its memory.
+    /// </summary>
+    private float TrainStep(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int batch, Loss loss, bool updateMetrics)
+    {
+        Span<float> workspace = TrainingWorkspace(batch);
+        ForwardTraining(x, workspace, batch);
+
+        WorkspaceLayout layout = Definition.Training;
+        int count = batch * Definition.OutputSize;
+        int rows = batch * RowsPerSample;
+        ReadOnlySpan<float> output = workspace.Slice(layout.OutputOffset * batch, count);
+        Span<float> outputGradient = workspace.Slice(layout.OutputGradientOffset * batch, count);
+        float value = loss.ComputeWithGradient(output, y, outputGradient, rows, OutputColumns, Definition.OutputActivation, out bool preActivation);
+        if (!float.IsFinite(value))
+        {
+            throw LossNotFinite(value);
+        }
+
+        if (updateMetrics)
+        {
+            int labelsPerRow = loss.LabelsPerRow(OutputColumns);
+            foreach (Metric metric in metrics)
+            {
+                metric.Update(output, y, rows, OutputColumns, labelsPerRow);
+            }
+        }
+
+        Backward(x, workspace, batch, preActivation);
+        Optimizer!.Apply(Parameters, Gradients);
+        return value;
+    }
+
+    private InvalidOperationException LossNotFinite(float value) => new(
+        $"Model '{Name}': the loss became {value} at step {Optimizer!.Iterations + 1}, so training diverged; the weights were not updated by this step. " +
+        $"Lower the learning rate (now {Optimizer.LearningRate}), scale the inputs (for example pixels / 255), or check x and y for NaN or infinity.");
+
+    /// <summary>Copies integer labels into a reused float buffer.</summary>
+    private ReadOnlySpan<float> StageLabels(ReadOnlySpan<int> labels)
+    {
+        labelStaging.EnsureLength(labels.Length);
+        Span<float> staged = labelStaging.Span.Slice(0, labels.Length);
+        for (int i = 0; i < labels.Length; i++)
+        {
+            staged[i] = labels[i];
+        }
+
+        return staged;
+    }
+}

@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+
+namespace StaticKeras;
+
+/// <summary>
+/// What the generator knows about a model at compile time, handed to <see cref="Model"/>: shapes,
+/// weights and their offsets in the parameter buffer, workspace sizes and the summary table.
+/// Generated code creates one per model class; user code reads it through the model.
+/// </summary>
+public sealed class ModelDefinition
+{
+    /// <summary>Creates a definition. Called by generated code.</summary>
+    public ModelDefinition(
+        string name,
+        int[][] inputShapes,
+        string[] inputNames,
+        int[] outputShape,
+        Activation outputActivation,
+        WeightDefinition[] weights,
+        int parameterBufferLength,
+        WorkspaceLayout training,
+        WorkspaceLayout inference,
+        string summaryTable)
+    {
+        Name = name;
+        InputShapes = inputShapes;
+        InputNames = inputNames;
+        OutputShape = outputShape;
+        OutputActivation = outputActivation;
+        Weights = weights;
+        ParameterBufferLength = parameterBufferLength;
+        Training = training;
+        Inference = inference;
+        SummaryTable = summaryTable;
+        InputSizes = Array.ConvertAll(inputShapes, Product);
+        InputSize = 0;
+        foreach (int size in InputSizes)
+        {
+            InputSize += size;
+        }
+
+        OutputSize = Product(outputShape);
+        foreach (WeightDefinition w in weights)
+        {
+            if (w.Trainable)
+            {
+                TrainableParameterCount += w.Size;
+            }
+            else
+            {
+                NonTrainableParameterCount += w.Size;
+            }
+        }
+    }
+
+    /// <summary>The model's name (its class name), shown by <see cref="Model.Summary"/>.</summary>
+    public string Name { get; }
+
+    /// <summary>The shape of one sample of each input, without the batch.</summary>
+    public IReadOnlyList<int[]> InputShapes { get; }
+
+    /// <summary>The names of the inputs, in declaration order.</summary>
+    public IReadOnlyList<string> InputNames { get; }
+
+    /// <summary>Values per sample of each input.</summary>
+    public IReadOnlyList<int> InputSizes { get; }
+
+    /// <summary>Values per sample over all inputs.</summary>
+    public int InputSize { get; }
+
+    /// <summary>The shape of one output sample, without the batch.</summary>
+    public int[] OutputShape { get; }
+
+    /// <summary>Values per output sample.</summary>
+    public int OutputSize { get; }
+
+    /// <summary>The activation of the layer that produces the output (losses fuse with softmax and sigmoid).</summary>
+    public Activation OutputActivation { get; }
+
+    /// <summary>Every weight in Keras's order (per layer: kernel, bias, ...).</summary>
+    public IReadOnlyList<WeightDefinition> Weights { get; }
+
+    /// <summary>Length of the parameter buffer in floats: the parameters plus alignment padding.</summary>
+    public int ParameterBufferLength { get; }
+
+    /// <summary>The planned workspace of a training step.</summary>
+    public WorkspaceLayout Training { get; }
+
+    /// <summary>The planned workspace of a prediction.</summary>
+    public WorkspaceLayout Inference { get; }
+
+    /// <summary>The Keras summary table (without the totals), rendered at compile time.</summary>
+    public string SummaryTable { get; }
+
+    /// <summary>Trainable parameters.</summary>
+    public int TrainableParameterCount { get; }
+
+    /// <summary>Non-trainable parameters (state such as moving averages).</summary>
+    public int NonTrainableParameterCount { get; }
+
+    /// <summary>All parameters.</summary>
+    public int ParameterCount => TrainableParameterCount + NonTrainableParameterCount;
+
+    /// <summary>
+    /// Keras's shape notation: with a batch label, <c>(None, 28, 28, 1)</c>; without,
+    /// <c>(784, 128)</c> or <c>(10,)</c>.
+    /// </summary>
+    public static string FormatShape(ReadOnlySpan<int> shape, string? batch = null)
+    {
+        var parts = new List<string>(shape.Length + 1);
+        if (batch is not null)
+        {
+            parts.Add(batch);
+        }
+
+        foreach (int d in shape)
+        {
+            parts.Add(d.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return "(" + string.Join(", ", parts) + (parts.Count == 1 && batch is null ? ",)" : ")");
+    }
+
+    private static int Product(int[] shape)
+    {
+        int size = 1;
+        foreach (int d in shape)
+        {
+            size *= d;
+        }
+
+        return size;
+    }
+}
+
+/// <summary>One weight tensor: which layer owns it, its Keras name and shape, where it lives in the parameter buffer.</summary>
+/// <param name="Layer">The owning layer's name.</param>
+/// <param name="Name">Keras's name for the weight (<c>kernel</c>, <c>bias</c>).</param>
+/// <param name="Shape">Its shape in Keras's layout.</param>
+/// <param name="Offset">Its first float in the parameter buffer (aligned to 64 bytes).</param>
+/// <param name="Initializer">The Keras initializer name it starts from.</param>
+/// <param name="FanIn">Fan-in for variance-scaling initializers.</param>
+/// <param name="FanOut">Fan-out for variance-scaling initializers.</param>
+/// <param name="Trainable">False for non-trainable state.</param>
+public sealed record WeightDefinition(string Layer, string Name, int[] Shape, int Offset, string Initializer, int FanIn, int FanOut, bool Trainable = true)
+{
+    /// <summary>Number of values.</summary>
+    public int Size
+    {
+        get
+        {
+            int size = 1;
+            foreach (int d in Shape)
+            {
+                size *= d;
+            }
+
+            return size;
+        }
+    }
+
+    /// <summary>Keras's path for the weight: <c>dense/kernel</c>.</summary>
+    public string Path => Layer + "/" + Name;
+}
+
+/// <summary>
+/// A workspace plan: floats per sample, and where the output and its gradient live (per sample;
+/// every buffer in the workspace scales with the batch, so an offset is <c>batch * perSample</c>).
+/// </summary>
+/// <param name="FloatsPerSample">Workspace floats per sample.</param>
+/// <param name="OutputOffset">Where the model's output starts, per sample (training plan); -1 when the pass writes the caller's buffer.</param>
+/// <param name="OutputGradientOffset">Where the loss writes dL/d(output), per sample; -1 for inference.</param>
+public sealed record WorkspaceLayout(int FloatsPerSample, int OutputOffset, int OutputGradientOffset);

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+
+namespace StaticKeras.Training;
+
+/// <summary>
+/// A range of samples over the user's arrays (one per model input, plus labels), without copying:
+/// Fit's training and validation parts are two ranges of the same arrays.
+/// </summary>
+internal readonly struct SampleSet
+{
+    private readonly IReadOnlyList<float[]> inputs;
+    private readonly IReadOnlyList<int> inputSizes;
+    private readonly float[]? labels;
+    private readonly int labelsPerSample;
+
+    public SampleSet(IReadOnlyList<float[]> inputs, IReadOnlyList<int> inputSizes, float[]? labels, int labelsPerSample, int start, int count)
+    {
+        this.inputs = inputs;
+        this.inputSizes = inputSizes;
+        this.labels = labels;
+        this.labelsPerSample = labelsPerSample;
+        Start = start;
+        Count = count;
+    }
+
+    /// <summary>The first sample of the range.</summary>
+    public int Start { get; }
+
+    /// <summary>Samples in the range.</summary>
+    public int Count { get; }
+
+    public int LabelsPerSample => labelsPerSample;
+
+    /// <summary>Values per sample over all inputs.</summary>
+    public int InputSize
+    {
+        get
+        {
+            int size = 0;
+            foreach (int s in inputSizes)
+            {
+                size += s;
+            }
+
+            return size;
+        }
+    }
+
+    /// <summary>Splits off the last <paramref name="count"/> samples (Keras's validation_split takes the end, before shuffling).</summary>
+    public (SampleSet Head, SampleSet Tail) SplitLast(int count) => (
+        new SampleSet(inputs, inputSizes, labels, labelsPerSample, Start, Count - count),
+        new SampleSet(inputs, inputSizes, labels, labelsPerSample, Start + Count - count, count));
+
+    /// <summary>
+    /// The batch of samples <c>order[first..first+batch)</c> (positions within the range), in the
+    /// layout the generated passes read: each input's block in turn. Contiguous single-input
+    /// batches are returned in place; others are gathered into <paramref name="xStage"/>.
+    /// </summary>
+    public ReadOnlySpan<float> Inputs(ReadOnlySpan<int> order, int first, int batch, Span<float> xStage)
+    {
+        if (inputs.Count == 1 && order.IsEmpty)
+        {
+            int size = inputSizes[0];
+            return inputs[0].AsSpan((Start + first) * size, batch * size);
+        }
+
+        int blockStart = 0;
+        for (int k = 0; k < inputs.Count; k++)
+        {
+            int size = inputSizes[k];
+            for (int j = 0; j < batch; j++)
+            {
+                int sample = Start + (order.IsEmpty ? first + j : order[first + j]);
+                inputs[k].AsSpan(sample * size, size).CopyTo(xStage.Slice(blockStart + (j * size), size));
+            }
+
+            blockStart += batch * size;
+        }
+
+        return xStage.Slice(0, blockStart);
+    }
+
+    /// <summary>The labels of the same batch as <see cref="Inputs"/>.</summary>
+    public ReadOnlySpan<float> Labels(ReadOnlySpan<int> order, int first, int batch, Span<float> yStage)
+    {
+        if (labels is null)
+        {
+            return ReadOnlySpan<float>.Empty;
+        }
+
+        int width = labelsPerSample;
+        if (order.IsEmpty)
+        {
+            return labels.AsSpan((Start + first) * width, batch * width);
+        }
+
+        for (int j = 0; j < batch; j++)
+        {
+            labels.AsSpan((Start + order[first + j]) * width, width).CopyTo(yStage.Slice(j * width, width));
+        }
+
+        return yStage.Slice(0, batch * width);
+    }
+
+    /// <summary>All labels of the range.</summary>
+    public ReadOnlySpan<float> AllLabels => labels is null ? ReadOnlySpan<float>.Empty : labels.AsSpan(Start * labelsPerSample, Count * labelsPerSample);
+}
