@@ -96,7 +96,7 @@ internal static partial class ModelEmitter
         foreach (BufferSlot buffer in passPlan.Buffers.Where(b => used.Contains(b.Variable)))
         {
             string source = buffer.Source == BufferSource.Input ? "input" : "workspace";
-            writer.WriteLine($"var {buffer.Variable} = {source}.Slice({PassWriter.PerBatch(buffer.Offset).Replace("0 * batch", "0")}, {PassWriter.PerBatch(buffer.Size)}); // {buffer.Comment}");
+            writer.WriteLine($"var {buffer.Variable} = {source}.Slice({(buffer.Offset == 0 ? "0" : PassWriter.PerBatch(buffer.Offset))}, {PassWriter.PerBatch(buffer.Size)}); // {buffer.Comment}");
         }
     }
 }
