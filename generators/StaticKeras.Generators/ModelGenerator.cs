@@ -26,9 +26,9 @@ public sealed class ModelGenerator : IIncrementalGenerator
                 ModelReader.InputAttributeMetadataName,
                 static (node, _) => node is ClassDeclarationSyntax,
                 static (context, token) => Read(context, token))
+            .WithTrackingName(TrackingNames.Spec)
             .Where(static spec => spec is not null)
-            .Select(static (spec, _) => spec!)
-            .WithTrackingName(TrackingNames.Spec);
+            .Select(static (spec, _) => spec!);
 
         // Shape inference is the code the analyzers run too; an invalid graph still flows on, to emit stubs.
         IncrementalValuesProvider<ModelGraph> graphs = specs

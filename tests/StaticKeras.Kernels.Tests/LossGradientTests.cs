@@ -1,4 +1,4 @@
-using static StaticKeras.Kernels.Tests.FiniteDifferences;
+using static StaticKeras.Testing.FiniteDifferences;
 
 namespace StaticKeras.Kernels.Tests;
 

@@ -22,7 +22,6 @@ internal static partial class ModelEmitter
                     LayerNode layer = plan.Graph.Layers[i];
                     if (layer.Inputs.Count > 0 && LayerHasGradientWork(plan, layer))
                     {
-                        pass.Line(string.Empty);
                         LayerEmitters.For(layer.TypeName).EmitBackward(pass, layer);
                     }
                 }

@@ -44,7 +44,6 @@ internal static partial class ModelEmitter
             LayerNode layer = plan.Graph.Layers[i];
             if (layer.Inputs.Count > 0)
             {
-                pass.Line(string.Empty);
                 LayerEmitters.For(layer.TypeName).EmitForward(pass, layer);
             }
         }
@@ -80,7 +79,8 @@ internal static partial class ModelEmitter
 
         foreach (ParameterSlot p in plan.Parameters)
         {
-            string shape = "(" + string.Join(", ", plan.Graph.Layers[p.Layer].Weights.First(w => w.Name == p.Weight).Dims) + ")";
+            var dims = plan.Graph.Layers[p.Layer].Weights.First(w => w.Name == p.Weight).Dims;
+            string shape = "(" + string.Join(", ", dims) + (dims.Count == 1 ? ",)" : ")");
             string name = plan.Graph.Layers[p.Layer].Name + "/" + p.Weight;
             if (used.Contains(p.Variable))
             {
@@ -89,7 +89,7 @@ internal static partial class ModelEmitter
 
             if (gradients && used.Contains(ModelNames.WeightGradient(p.Variable)))
             {
-                writer.WriteLine($"var {ModelNames.WeightGradient(p.Variable)} = gradients.Slice({p.Offset}, {p.Size}); // dL/d{name}");
+                writer.WriteLine($"var {ModelNames.WeightGradient(p.Variable)} = gradients.Slice({p.Offset}, {p.Size}); // dL/d({name})");
             }
         }
 

@@ -91,9 +91,10 @@ internal sealed class PassWriter
     /// <summary>A double literal that round-trips.</summary>
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture) is var s && (s.Contains('.') || s.Contains('E')) ? s : s + ".0";
 
-    /// <summary>The layer's comment line: <c>// dense (Dense): (B, 784) -> (B, 128), relu</c>.</summary>
+    /// <summary>Starts a layer's block: a blank line, then <c>// dense (Dense): (B, 784) -> (B, 128), relu</c>.</summary>
     public void Comment(LayerNode layer, string? note = null)
     {
+        Line(string.Empty);
         string inputs = string.Join(" + ", layer.Inputs.Select(j => plan.Graph.Layers[j].OutputShape.ToString().Replace("None", "B")));
         string output = layer.OutputShape.ToString().Replace("None", "B");
         Line($"// {layer.Name} ({layer.KerasClassName}): {inputs} -> {output}{(note is null ? string.Empty : ", " + note)}");

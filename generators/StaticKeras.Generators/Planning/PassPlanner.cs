@@ -193,7 +193,7 @@ internal sealed class PassPlanner
             }
             else
             {
-                gradient[i] = Add(names.Gradient(i), BufferSource.Workspace, layer.OutputShape.Size, $"dL/d{layer.Name}: {layer.OutputShape.ToString().Replace("None", "B")}");
+                gradient[i] = Add(names.Gradient(i), BufferSource.Workspace, layer.OutputShape.Size, $"dL/d({layer.Name}): {layer.OutputShape.ToString().Replace("None", "B")}");
             }
 
             Storage storage = gradient[i]!;
@@ -218,7 +218,7 @@ internal sealed class PassPlanner
         if (gradient[graph.OutputLayer] is null)
         {
             LayerNode output = graph.Output;
-            gradient[output.Index] = Add(names.Gradient(output.Index), BufferSource.Workspace, output.OutputShape.Size, $"dL/d{output.Name} (nothing to train upstream)");
+            gradient[output.Index] = Add(names.Gradient(output.Index), BufferSource.Workspace, output.OutputShape.Size, $"dL/d({output.Name}) (nothing to train upstream)");
             gradient[output.Index]!.Touch(LossTime);
         }
     }

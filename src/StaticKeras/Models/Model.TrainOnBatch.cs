@@ -49,6 +49,14 @@ public abstract partial class Model
     /// </summary>
     private float TrainStep(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int batch, Loss loss, bool updateMetrics)
     {
+        float value = ComputeGradients(x, y, batch, loss, updateMetrics);
+        Optimizer!.Apply(Parameters, Gradients);
+        return value;
+    }
+
+    /// <summary>Forward, loss and backward for one batch: leaves every weight's gradient in <see cref="Gradients"/>.</summary>
+    private float ComputeGradients(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int batch, Loss loss, bool updateMetrics)
+    {
         Span<float> workspace = TrainingWorkspace(batch);
         ForwardTraining(x, workspace, batch);
 
@@ -73,13 +81,27 @@ public abstract partial class Model
         }
 
         Backward(x, workspace, batch, preActivation);
-        Optimizer!.Apply(Parameters, Gradients);
         return value;
     }
 
+    /// <summary>For gradient checks: the batch's loss, with every weight's gradient left in <see cref="GradientValues"/>; no update.</summary>
+    internal float ComputeGradients(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
+    {
+        Loss loss = RequireLoss("ComputeGradients");
+        int batch = SamplesIn(x.Length);
+        CheckLabels(y.Length, batch, loss);
+        return ComputeGradients(x, y, batch, loss, updateMetrics: false);
+    }
+
+    /// <summary>For tests: the parameter buffer.</summary>
+    internal Span<float> ParameterValues => Parameters;
+
+    /// <summary>For tests: the gradient buffer.</summary>
+    internal Span<float> GradientValues => Gradients;
+
     private InvalidOperationException LossNotFinite(float value) => new(
-        $"Model '{Name}': the loss became {value} at step {Optimizer!.Iterations + 1}, so training diverged; the weights were not updated by this step. " +
-        $"Lower the learning rate (now {Optimizer.LearningRate}), scale the inputs (for example pixels / 255), or check x and y for NaN or infinity.");
+        $"Model '{Name}': the loss became {value} at step {(Optimizer?.Iterations ?? 0) + 1}, so training diverged; the weights were not updated by this step. " +
+        $"Lower the learning rate (now {Optimizer?.LearningRate}), scale the inputs (for example pixels / 255), or check x and y for NaN or infinity.");
 
     /// <summary>Copies integer labels into a reused float buffer.</summary>
     private ReadOnlySpan<float> StageLabels(ReadOnlySpan<int> labels)

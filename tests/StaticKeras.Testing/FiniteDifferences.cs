@@ -1,4 +1,4 @@
-namespace StaticKeras.Kernels.Tests;
+namespace StaticKeras.Testing;
 
 /// <summary>
 /// Central finite differences for gradient checks: the numeric gradient of a scalar function of
@@ -15,7 +15,7 @@ public static class FiniteDifferences
     /// <param name="tolerance">Allowed |numeric − analytic| relative to max(1, |numeric|, |analytic|)·scale.</param>
     public static void AssertGradient(float[] values, ReadOnlySpan<float> analytic, Func<double> f, string what, float epsilon = 1e-2f, double tolerance = 2e-3)
     {
-        Assert.Equal(values.Length, analytic.Length);
+        Xunit.Assert.Equal(values.Length, analytic.Length);
         double scale = 1e-12;
         var numeric = new double[values.Length];
         for (int i = 0; i < values.Length; i++)
@@ -33,7 +33,7 @@ public static class FiniteDifferences
         for (int i = 0; i < values.Length; i++)
         {
             double error = Math.Abs(numeric[i] - analytic[i]);
-            Assert.True(error <= tolerance * Math.Max(scale, 1e-3) + 1e-5, $"{what}[{i}]: analytic {analytic[i]:G6}, numeric {numeric[i]:G6} (largest |gradient| {scale:G3})");
+            Xunit.Assert.True(error <= tolerance * Math.Max(scale, 1e-3) + 1e-5, $"{what}[{i}]: analytic {analytic[i]:G6}, numeric {numeric[i]:G6} (largest |gradient| {scale:G3})");
         }
     }
 
