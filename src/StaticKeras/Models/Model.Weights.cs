@@ -62,6 +62,20 @@ public abstract partial class Model
         throw new KeyNotFoundException($"Model '{Name}' has no weight '{path}'; its weights are {string.Join(", ", Paths(Definition.Weights))}.");
     }
 
+    /// <summary>For tests: one weight's gradient after a backward pass, by its Keras path.</summary>
+    internal ReadOnlySpan<float> GetWeightGradient(string path)
+    {
+        foreach (WeightDefinition w in Definition.Weights)
+        {
+            if (w.Path == path)
+            {
+                return Gradients.Slice(w.Offset, w.Size);
+            }
+        }
+
+        throw new KeyNotFoundException(path);
+    }
+
     private static IEnumerable<string> Paths(IReadOnlyList<WeightDefinition> weights)
     {
         foreach (WeightDefinition w in weights)

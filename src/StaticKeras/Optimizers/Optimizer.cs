@@ -13,7 +13,8 @@ namespace StaticKeras;
 /// </summary>
 public abstract class Optimizer
 {
-    private IReadOnlyList<WeightDefinition> weights = Array.Empty<WeightDefinition>();
+    // An array, not a list interface: foreach over it allocates no enumerator on the hot path.
+    private WeightDefinition[] weights = Array.Empty<WeightDefinition>();
 
     /// <summary>Sets the options every optimizer shares.</summary>
     protected Optimizer(float learningRate, float? weightDecay, float? clipNorm, float? clipValue, float? globalClipNorm)
@@ -63,7 +64,7 @@ public abstract class Optimizer
     /// <summary>Allocates state for a parameter buffer of <paramref name="length"/> floats holding <paramref name="trainable"/> weights.</summary>
     internal void Build(int length, IReadOnlyList<WeightDefinition> trainable)
     {
-        weights = trainable;
+        weights = [.. trainable];
         CreateState(length);
     }
 
