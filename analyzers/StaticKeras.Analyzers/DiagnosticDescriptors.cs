@@ -13,7 +13,7 @@ internal static class DiagnosticDescriptors
     private const string Shapes = "StaticKeras.Shapes";
     private const string Declaration = "StaticKeras.Declaration";
     private const string Usage = "StaticKeras.Usage";
-    private const string HelpRoot = "https://github.com/statickeras/statickeras/blob/main/docs/diagnostics/";
+    private const string HelpRoot = "https://github.com/statickeras/statickeras/blob/main/analyzers/docs/";
 
     public static readonly DiagnosticDescriptor MergeShapeMismatch = Error("SK1001", "Merged layers have different shapes", Shapes);
     public static readonly DiagnosticDescriptor ConcatenateShapeMismatch = Error("SK1002", "Concatenated layers differ off the concatenation axis", Shapes);
@@ -36,6 +36,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor LayersInSeveralParts = Error("SK2013", "Layers are declared in more than one partial part", Declaration);
     public static readonly DiagnosticDescriptor HasBaseClass = Error("SK2014", "Model class cannot have a base class", Declaration);
     public static readonly DiagnosticDescriptor UnsupportedKind = Error("SK2015", "Model must be a plain class", Declaration);
+
+    public static readonly DiagnosticDescriptor LogitsLossOnProbabilities = Error("SK3001", "Loss expects logits but the model outputs probabilities", Usage);
+    public static readonly DiagnosticDescriptor InputNotWholeSamples = Error("SK3002", "Input array is not a whole number of samples", Usage);
+    public static readonly DiagnosticDescriptor LabelsDoNotFit = Error("SK3003", "Labels cannot match the model's output for this loss", Usage);
 
     /// <summary>The descriptor of an error shape inference found.</summary>
     public static DiagnosticDescriptor For(ErrorKind kind) => kind switch

@@ -70,7 +70,7 @@ internal static partial class ModelEmitter
     private static void EmitDefinition(IndentedTextWriter writer, ModelPlan plan, string table)
     {
         ModelGraph graph = plan.Graph;
-        string outputActivation = LayerEmitters.For(graph.Output.TypeName).OutputActivation(graph.Output) ?? "Linear";
+        string outputActivation = graph.OutputActivation;
         writer.WriteLine("private static readonly global::StaticKeras.ModelDefinition definition = new(");
         using (writer.Indent())
         {

@@ -17,6 +17,12 @@ internal abstract class LayerRule
     public virtual LayerArity Arity => LayerArity.One;
 
     /// <summary>
+    /// The activation the layer applies last (<c>Relu</c>, <c>Softmax</c>), or null when it has
+    /// none. Losses fuse with a final softmax or sigmoid, and analyzers check losses against it.
+    /// </summary>
+    public virtual string? OutputActivation(LayerNode layer) => null;
+
+    /// <summary>
     /// Checks the arguments and input shapes and sets the output shape and weights, or reports
     /// errors through <paramref name="layer"/>. Never throws on bad input.
     /// </summary>

@@ -31,6 +31,9 @@ internal sealed record ModelGraph(
 
     public int ParameterCount => Layers.Sum(l => l.ParameterCount);
 
+    /// <summary>The activation the output layer applies last (<c>Linear</c> when none).</summary>
+    public string OutputActivation => LayerRules.Find(Output.TypeName)?.OutputActivation(Output) ?? "Linear";
+
     /// <summary>
     /// True when the model is a plain chain (one input, each layer reading the one above): Keras
     /// prints such models in the three-column summary without the input row.

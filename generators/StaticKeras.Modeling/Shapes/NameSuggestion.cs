@@ -6,9 +6,21 @@ namespace StaticKeras.Modeling.Shapes;
 /// <summary>Finds the closest known name to a misspelt one (edit distance), for "did you mean" hints and code fixes.</summary>
 internal static class NameSuggestion
 {
-    /// <summary>The candidate nearest to <paramref name="name"/>, or null when none is close (more than half the letters differ).</summary>
+    /// <summary>
+    /// The candidate <paramref name="name"/> begins, else the nearest by edit distance, or null when
+    /// none is close (more than half the letters differ).
+    /// </summary>
     public static string? Closest(string name, IEnumerable<string> candidates)
     {
+        // A truncated name ("glorot") means the first candidate it begins.
+        foreach (string candidate in candidates)
+        {
+            if (name.Length >= 3 && candidate.StartsWith(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return candidate;
+            }
+        }
+
         string? best = null;
         int bestDistance = int.MaxValue;
         foreach (string candidate in candidates)

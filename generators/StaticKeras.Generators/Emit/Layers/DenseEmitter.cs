@@ -1,4 +1,5 @@
 using StaticKeras.Modeling.Shapes;
+using StaticKeras.Modeling.Shapes.Rules;
 
 namespace StaticKeras.Generators.Emit.Layers;
 
@@ -10,8 +11,6 @@ internal sealed class DenseEmitter : LayerEmitter
     public override bool BackwardReadsInputs(LayerNode layer) => true;
 
     public override bool BackwardReadsOutput(LayerNode layer) => Activation(layer) != "Linear";
-
-    public override string? OutputActivation(LayerNode layer) => Activation(layer);
 
     public override void EmitForward(PassWriter pass, LayerNode layer)
     {
@@ -35,7 +34,7 @@ internal sealed class DenseEmitter : LayerEmitter
         }
     }
 
-    private static string Activation(LayerNode layer) => layer.Spec.Find("Activation")?.Value.Text ?? "Linear";
+    private static string Activation(LayerNode layer) => Activations.Of(layer.Spec);
 
     private static string Bias(PassWriter pass, LayerNode layer) => pass.HasWeight(layer, "bias") ? pass.Weight(layer, "bias") : "default";
 

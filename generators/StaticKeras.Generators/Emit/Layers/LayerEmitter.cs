@@ -24,9 +24,6 @@ internal abstract class LayerEmitter
     /// <summary>Floats per sample of a forward cache the backward block reads (a dropout mask); 0 for none.</summary>
     public virtual int CacheSize(LayerNode layer) => 0;
 
-    /// <summary>The activation applied last, which a fused loss may skip backward; null when none.</summary>
-    public virtual string? OutputActivation(LayerNode layer) => null;
-
     /// <summary>Writes the forward block (after the layer comment).</summary>
     public abstract void EmitForward(PassWriter pass, LayerNode layer);
 

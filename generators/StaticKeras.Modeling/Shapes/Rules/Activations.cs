@@ -6,6 +6,9 @@ internal static class Activations
     /// <summary>The activations the runtime implements (members of <c>StaticKeras.Activation</c>).</summary>
     public static readonly string[] Names = { "Linear", "Relu", "Sigmoid", "Tanh", "Softmax" };
 
+    /// <summary>The activation a layer declares (<c>Linear</c> when it declares none).</summary>
+    public static string Of(Specs.LayerSpec layer) => layer.Find("Activation")?.Value.Text ?? "Linear";
+
     /// <summary>True when the layer's activation is one we implement; reports it otherwise.</summary>
     public static bool Check(LayerInference layer)
     {

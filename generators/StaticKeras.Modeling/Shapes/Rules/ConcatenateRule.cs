@@ -14,6 +14,11 @@ internal sealed class ConcatenateRule : LayerRule
 
     public override void Infer(LayerInference layer)
     {
+        if (!MergeInputs.CheckRanks(layer, sizesMustMatch: false))
+        {
+            return;
+        }
+
         Shape first = layer.InputShapes[0];
         int keras = layer.Int("Axis", -1);
         int axis = SampleAxis(keras, first.Rank);

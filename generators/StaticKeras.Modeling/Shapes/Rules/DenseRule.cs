@@ -8,6 +8,8 @@ internal sealed class DenseRule : LayerRule
 {
     public override string TypeName => "Dense";
 
+    public override string? OutputActivation(LayerNode layer) => Activations.Of(layer.Spec);
+
     public override void Infer(LayerInference layer)
     {
         int units = layer.Int("Units", 0);

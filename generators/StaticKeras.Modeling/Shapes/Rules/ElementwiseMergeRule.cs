@@ -7,6 +7,11 @@ internal abstract class ElementwiseMergeRule : LayerRule
 
     public override void Infer(LayerInference layer)
     {
+        if (!MergeInputs.CheckRanks(layer, sizesMustMatch: true))
+        {
+            return;
+        }
+
         Shape first = layer.InputShapes[0];
         for (int i = 1; i < layer.InputShapes.Count; i++)
         {

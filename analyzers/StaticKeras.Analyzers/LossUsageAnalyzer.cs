@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using StaticKeras.Modeling.Shapes;
+
+namespace StaticKeras.Analyzers;
+
+/// <summary>
+/// Checks losses against the model they train: a loss created from logits on a model that ends
+/// in softmax or sigmoid (SK3001), and labels that cannot fit the output under the compiled loss
+/// (SK3003): class ids for a one-hot loss, or constant-size arrays of the wrong length.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LossUsageAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly ImmutableHashSet<string> LabelledCalls = ImmutableHashSet.Create("Fit", "Evaluate", "TrainOnBatch", "TestOnBatch");
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.LogitsLossOnProbabilities, DiagnosticDescriptors.LabelsDoNotFit);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (ModelCatalog.Create(start.Compilation) is not { } catalog)
+            {
+                return;
+            }
+
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                ModelCalls calls = ModelCalls.Collect(block, catalog);
+                block.RegisterOperationBlockEndAction(end =>
+                {
+                    foreach (IInvocationOperation call in calls.Calls)
+                    {
+                        if (catalog.Find(call.Instance?.Type) is not { } graph)
+                        {
+                            continue;
+                        }
+
+                        if (call.TargetMethod.Name == "Compile")
+                        {
+                            CheckLogits(end, call, graph);
+                        }
+                        else if (LabelledCalls.Contains(call.TargetMethod.Name) && calls.CompileBefore(call) is { } compile
+                            && LossDescription.From(ModelCalls.Argument(compile, "loss")) is { } loss)
+                        {
+                            CheckLabels(end, calls, call, graph, loss);
+                        }
+                    }
+                });
+            });
+        });
+    }
+
+    private static void CheckLogits(OperationBlockAnalysisContext context, IInvocationOperation compile, ModelGraph graph)
+    {
+        if (LossDescription.From(ModelCalls.Argument(compile, "loss")) is { FromLogits: true } loss && graph.OutputActivation is "Softmax" or "Sigmoid")
+        {
+            string activation = graph.OutputActivation.ToLowerInvariant();
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.LogitsLossOnProbabilities,
+                loss.FromLogitsLocation ?? compile.Syntax.GetLocation(),
+                $"Model '{graph.Type.Name}' ends in {activation} ('{graph.Output.Name}'), so its outputs are probabilities, but {loss.TypeName} is created from logits and would apply {activation} again. Drop fromLogits (probabilities are the default), or make the last layer linear."));
+        }
+    }
+
+    private static void CheckLabels(OperationBlockAnalysisContext context, ModelCalls calls, IInvocationOperation call, ModelGraph graph, LossDescription loss)
+    {
+        Shape output = graph.Output.OutputShape;
+        int columns = output.Last, rowsPerSample = output.Size / columns;
+        IOperation? y = ModelCalls.Argument(call, "y");
+        Location? location = ModelCalls.ArgumentLocation(call, "y");
+        if (y is null || location is null)
+        {
+            return;
+        }
+
+        bool classIds = y.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Int32 }
+            || (y.Type is INamedTypeSymbol { Name: "ReadOnlySpan", TypeArguments.Length: 1 } span && span.TypeArguments[0].SpecialType == SpecialType.System_Int32);
+        if (classIds && !loss.IsSparse && columns > 1)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.LabelsDoNotFit,
+                location,
+                $"{loss.TypeName} needs {columns} values per output row of {output} (one-hot), but these int labels are one class id per row. Compile with SparseCategoricalCrossentropy for class ids, or pass one-hot float labels."));
+            return;
+        }
+
+        int perSample = loss.IsSparse ? rowsPerSample : output.Size;
+        int inputSize = graph.InputLayers.Count == 1 ? graph.Layers[graph.InputLayers[0]].OutputShape.Size : 0;
+        if (inputSize > 0 && calls.ConstantLength(ModelCalls.Argument(call, "x")) is int xLength && xLength % inputSize == 0 && xLength > 0
+            && calls.ConstantLength(y) is int yLength && yLength != xLength / inputSize * perSample)
+        {
+            int samples = xLength / inputSize;
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.LabelsDoNotFit,
+                location,
+                $"x holds {samples} samples, so {loss.TypeName} on output {output} needs {samples} × {perSample} = {samples * perSample} label values, but y has {yLength}. Give {perSample} label value(s) per sample."));
+        }
+    }
+}
