@@ -51,10 +51,10 @@ public sealed class InsertLayerCodeFix : CodeFixProvider
         AttributeListSyntax inserted = SyntaxFactory.ParseCompilationUnit($"[{layer}(Input = \"{input}\", Name = \"{name}\")]\nclass C;")
             .DescendantNodes().OfType<AttributeListSyntax>().First()
             .WithLeadingTrivia(list.GetLeadingTrivia())
-            .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+            .WithTrailingTrivia(list.GetTrailingTrivia()); // the line ending the file already uses
+        int index = model.AttributeLists.IndexOf(list);
         TypeDeclarationSyntax updated = model.ReplaceNode(literal, SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(name)).WithTriviaFrom(literal));
-        AttributeListSyntax target = updated.AttributeLists.First(l => l.SpanStart == list.SpanStart);
-        updated = updated.WithAttributeLists(updated.AttributeLists.Insert(updated.AttributeLists.IndexOf(target), inserted));
+        updated = updated.WithAttributeLists(updated.AttributeLists.Insert(index, inserted));
         return root.ReplaceNode(model, updated);
     }
 

@@ -20,6 +20,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ReshapeSizeMismatch = Error("SK1003", "Reshape changes the number of values per sample", Shapes);
     public static readonly DiagnosticDescriptor IncompatibleInput = Error("SK1004", "Layer gets an input of a rank or size it cannot take", Shapes);
     public static readonly DiagnosticDescriptor NonPositiveDimension = Error("SK1005", "Layer output has a dimension below 1", Shapes);
+    public static readonly DiagnosticDescriptor TooLarge = Error("SK1006", "Model is too large for .NET arrays", Shapes);
 
     public static readonly DiagnosticDescriptor InvalidHyperparameter = Error("SK2001", "Layer argument out of range", Declaration);
     public static readonly DiagnosticDescriptor UnknownInput = Error("SK2002", "Layer reads a name no layer has", Declaration);
@@ -49,6 +50,7 @@ internal static class DiagnosticDescriptors
         ErrorKind.ReshapeSizeMismatch => ReshapeSizeMismatch,
         ErrorKind.IncompatibleInput => IncompatibleInput,
         ErrorKind.NonPositiveDimension => NonPositiveDimension,
+        ErrorKind.TooLarge => TooLarge,
         ErrorKind.InvalidHyperparameter => InvalidHyperparameter,
         ErrorKind.UnknownInput => UnknownInput,
         ErrorKind.DuplicateName => DuplicateName,

@@ -35,6 +35,7 @@ public sealed class ModelDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ReshapeSizeMismatch,
         DiagnosticDescriptors.IncompatibleInput,
         DiagnosticDescriptors.NonPositiveDimension,
+        DiagnosticDescriptors.TooLarge,
         DiagnosticDescriptors.InvalidHyperparameter,
         DiagnosticDescriptors.UnknownInput,
         DiagnosticDescriptors.DuplicateName,

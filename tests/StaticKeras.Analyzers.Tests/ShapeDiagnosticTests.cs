@@ -110,6 +110,30 @@ public sealed class ShapeDiagnosticTests
     }
 
     [Fact]
+    public void A_kernel_of_more_than_two_billion_values_is_SK1006()
+    {
+        var diagnostics = AnalyzerRun.Verify("""
+            using StaticKeras;
+            [Input(100000)]
+            [{|SK1006:Dense(100000)|}]
+            public partial class M;
+            """);
+        Assert.Contains("kernel would have shape (100000, 100000)", diagnostics.Single().GetMessage());
+    }
+
+    [Fact]
+    public void A_model_whose_parameters_add_up_past_an_array_is_SK1006_on_the_layer_that_tips_it()
+    {
+        AnalyzerRun.Verify("""
+            using StaticKeras;
+            [Input(40000)]
+            [Dense(30000)]
+            [{|SK1006:Dense(40000)|}]
+            public partial class M;
+            """);
+    }
+
+    [Fact]
     public void A_valid_graph_of_every_layer_has_no_diagnostics()
     {
         AnalyzerRun.Verify("""

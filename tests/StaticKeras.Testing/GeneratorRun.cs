@@ -33,13 +33,13 @@ public sealed class GeneratorRun
     public IReadOnlyDictionary<string, string> Sources =>
         Driver.GetRunResult().Results.SelectMany(r => r.GeneratedSources).ToDictionary(s => s.HintName, s => s.SourceText.ToString());
 
-    /// <summary>Runs the generator with step tracking on.</summary>
-    public static GeneratorRun Run(Compilation compilation, GeneratorDriver? driver = null)
+    /// <summary>Runs the generator, with step tracking on unless <paramref name="fast"/> (which also skips doc comments).</summary>
+    public static GeneratorRun Run(Compilation compilation, GeneratorDriver? driver = null, bool fast = false)
     {
         driver ??= CSharpGeneratorDriver.Create(
             [new ModelGenerator().AsSourceGenerator()],
-            parseOptions: TestCompilation.ParseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            parseOptions: fast ? TestCompilation.FastParseOptions : TestCompilation.ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: !fast));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
         return new GeneratorRun(driver, compilation, output, diagnostics);
     }

@@ -52,7 +52,7 @@ internal static partial class ModelEmitter
         {
             pass.Line(string.Empty);
             pass.Line("// The output is an input unchanged: copy it.");
-            pass.Line($"{passPlan.CopyOutputFrom}.CopyTo({pass.Output(plan.Graph.Output)});");
+            pass.Line($"{pass.Local(passPlan.CopyOutputFrom)}.CopyTo({(training ? pass.Output(plan.Graph.Output) : "output")});");
         }
 
         return pass;

@@ -12,8 +12,9 @@ internal static partial class ModelEmitter
     /// </summary>
     private static void EmitInvalid(IndentedTextWriter writer, ModelGraph graph)
     {
-        string errors = string.Join(" ", graph.Errors.Select(e => e.Message));
-        string message = $"Model '{graph.Type.Name}' cannot be built: {errors} (The build reports these as StaticKeras SK errors.)";
+        string message = graph.Errors.Count > 0
+            ? $"Model '{graph.Type.Name}' cannot be built: {string.Join(" ", graph.Errors.Select(e => e.Message))} (The build reports these as StaticKeras SK errors.)"
+            : $"Model '{graph.Type.Name}' cannot be built: its layer attributes do not compile (see the compiler's errors).";
         writer.WriteLine($"/// <summary>The model <c>{graph.Type.Name}</c>, which has declaration errors (see the SK diagnostics).</summary>");
         writer.WriteLine(GeneratedCodeAttribute);
         using (writer.WriteBlock($"partial class {graph.Type.Name} : global::StaticKeras.Model"))

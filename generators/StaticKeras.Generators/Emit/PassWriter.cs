@@ -100,6 +100,9 @@ internal sealed class PassWriter
         Line($"// {layer.Name} ({layer.KerasClassName}): {inputs} -> {output}{(note is null ? string.Empty : ", " + note)}");
     }
 
+    /// <summary>A buffer local by name, marked as used so it is declared.</summary>
+    public string Local(string variable) => Use(variable);
+
     private string Use(string variable)
     {
         if (variable.Length > 0)

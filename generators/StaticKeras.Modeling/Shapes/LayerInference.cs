@@ -124,6 +124,15 @@ internal sealed class LayerInference
             return;
         }
 
+        if (dims.Size == 0)
+        {
+            Error(
+                ErrorKind.TooLarge,
+                null,
+                $"{Title}'s {name} would have shape {dims.ToStringWithoutBatch()}, more than 2^31 values. Make the layer or its input smaller.");
+            return;
+        }
+
         weights.Add(new WeightSpec(name, dims.Dims, initializer, fanIn, fanOut, trainable));
     }
 

@@ -12,6 +12,7 @@ internal enum ErrorKind
     ReshapeSizeMismatch,
     IncompatibleInput,
     NonPositiveDimension,
+    TooLarge,
 
     // Declaration (SK2xxx).
     InvalidHyperparameter,

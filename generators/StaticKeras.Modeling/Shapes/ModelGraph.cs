@@ -24,8 +24,12 @@ internal sealed record ModelGraph(
     EquatableArray<ModelError> Errors,
     DeclarationIssues Issues)
 {
-    /// <summary>True when the model can be generated: no layer errors and a supported declaration.</summary>
-    public bool IsValid => Errors.Count == 0 && Issues == DeclarationIssues.None;
+    /// <summary>
+    /// True when the model can be generated: a supported declaration, no errors, and every layer
+    /// inferred (a layer attribute that does not compile leaves the graph incomplete without an
+    /// SK error, since the compiler already reports it).
+    /// </summary>
+    public bool IsValid => Errors.Count == 0 && Issues == DeclarationIssues.None && Layers.Count > 0;
 
     public LayerNode Output => Layers[OutputLayer];
 

@@ -55,6 +55,7 @@ internal static class ShapeInference
         if (!cyclic && errors.Count == 0)
         {
             ReportUnused(layers, inputs, names, rules, outputLayer, errors);
+            ReportTooLarge(nodes, errors);
         }
 
         bool complete = errors.Count == 0 && nodes.All(n => n is not null);
@@ -111,6 +112,33 @@ internal static class ShapeInference
         state[i] = 2;
         order.Add(i);
         return ok;
+    }
+
+    /// <summary>
+    /// Parameters live in one float array and a training step's buffers in another, so each must
+    /// stay below 2^31 floats; training needs about three floats per activation value (the value,
+    /// its gradient, caches), which bounds the workspace conservatively before planning.
+    /// </summary>
+    private static void ReportTooLarge(LayerNode?[] nodes, List<ModelError> errors)
+    {
+        const long Limit = int.MaxValue - (1 << 20);
+        long parameters = 0, activations = 0;
+        foreach (LayerNode? node in nodes)
+        {
+            if (node is null)
+            {
+                continue;
+            }
+
+            parameters += node.Weights.Sum(w => (long)w.Size + 16);
+            activations += 3L * node.OutputShape.Size;
+            if (parameters > Limit || activations > Limit)
+            {
+                string what = parameters > Limit ? $"{parameters:N0} parameters" : $"about {activations:N0} floats of training buffers per sample";
+                errors.Add(new ModelError(ErrorKind.TooLarge, node.Index, null, $"With {node.KerasClassName} '{node.Name}' the model needs {what}, more than one .NET array holds (2^31). Make the layers or the input smaller."));
+                return;
+            }
+        }
     }
 
     /// <summary>Every layer must feed the output (the last declared layer); a dead branch is almost always a wiring mistake.</summary>
