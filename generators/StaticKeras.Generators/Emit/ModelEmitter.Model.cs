@@ -98,13 +98,25 @@ internal static partial class ModelEmitter
             writer.WriteLine("summaryTable:");
             using (writer.Indent())
             {
-                string[] lines = table.TrimEnd('\n').Split('\n');
-                for (int i = 0; i < lines.Length; i++)
-                {
-                    writer.WriteLine(Literal(lines[i] + "\n") + (i < lines.Length - 1 ? " +" : ");"));
-                }
+                // One raw literal: the table reads as printed, and costs the compiler one token.
+                string quotes = new('"', System.Math.Max(3, LongestQuoteRun(table) + 1));
+                writer.WriteLine(quotes);
+                writer.WriteLine(table.TrimEnd('\n'));
+                writer.WriteLine(quotes + ");");
             }
         }
+    }
+
+    private static int LongestQuoteRun(string text)
+    {
+        int longest = 0, run = 0;
+        foreach (char c in text)
+        {
+            run = c == '"' ? run + 1 : 0;
+            longest = System.Math.Max(longest, run);
+        }
+
+        return longest;
     }
 
     private static void EmitRandomStreams(IndentedTextWriter writer, ModelGraph graph)

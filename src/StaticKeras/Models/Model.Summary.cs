@@ -20,6 +20,11 @@ public abstract partial class Model
         var sb = new StringBuilder();
         sb.Append("Model: \"").Append(Name).Append("\"\n");
         sb.Append(Definition.SummaryTable);
+        if (!Definition.SummaryTable.EndsWith('\n'))
+        {
+            sb.Append('\n');
+        }
+
         int trainable = Definition.TrainableParameterCount, frozen = Definition.NonTrainableParameterCount;
         long optimizerCount = 0, optimizerBytes = 0;
         if (Optimizer is { } optimizer)

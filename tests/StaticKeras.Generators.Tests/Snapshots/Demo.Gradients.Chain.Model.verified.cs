@@ -55,15 +55,17 @@ partial class Chain : global::StaticKeras.Model
         training: new(FloatsPerSample: 80, OutputOffset: 48, OutputGradientOffset: 64),
         inference: new(FloatsPerSample: 32, OutputOffset: -1, OutputGradientOffset: -1),
         summaryTable:
-            "┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━┓\n" +
-            "┃ Layer (type)                         ┃ Output Shape                ┃         Param # ┃\n" +
-            "┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━┩\n" +
-            "│ dense (Dense)                        │ (None, 4)                   │              24 │\n" +
-            "├──────────────────────────────────────┼─────────────────────────────┼─────────────────┤\n" +
-            "│ dense_1 (Dense)                      │ (None, 4)                   │              20 │\n" +
-            "├──────────────────────────────────────┼─────────────────────────────┼─────────────────┤\n" +
-            "│ dense_2 (Dense)                      │ (None, 2)                   │              10 │\n" +
-            "└──────────────────────────────────────┴─────────────────────────────┴─────────────────┘\n");
+            """
+            ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━┓
+            ┃ Layer (type)                         ┃ Output Shape                ┃         Param # ┃
+            ┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━┩
+            │ dense (Dense)                        │ (None, 4)                   │              24 │
+            ├──────────────────────────────────────┼─────────────────────────────┼─────────────────┤
+            │ dense_1 (Dense)                      │ (None, 4)                   │              20 │
+            ├──────────────────────────────────────┼─────────────────────────────┼─────────────────┤
+            │ dense_2 (Dense)                      │ (None, 2)                   │              10 │
+            └──────────────────────────────────────┴─────────────────────────────┴─────────────────┘
+            """);
 
     /// <summary>Creates the model, its weights initialised from <paramref name="seed"/> (Keras's initializers).</summary>
     /// <param name="seed">The seed of every random stream (weights, shuffling, dropout); a random one when null.</param>

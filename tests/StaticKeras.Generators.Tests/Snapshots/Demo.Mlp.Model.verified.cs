@@ -51,13 +51,15 @@ partial class Mlp : global::StaticKeras.Model
         training: new(FloatsPerSample: 288, OutputOffset: 256, OutputGradientOffset: 272),
         inference: new(FloatsPerSample: 128, OutputOffset: -1, OutputGradientOffset: -1),
         summaryTable:
-            "┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━┓\n" +
-            "┃ Layer (type)                         ┃ Output Shape                ┃         Param # ┃\n" +
-            "┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━┩\n" +
-            "│ dense (Dense)                        │ (None, 128)                 │         100,480 │\n" +
-            "├──────────────────────────────────────┼─────────────────────────────┼─────────────────┤\n" +
-            "│ dense_1 (Dense)                      │ (None, 10)                  │           1,290 │\n" +
-            "└──────────────────────────────────────┴─────────────────────────────┴─────────────────┘\n");
+            """
+            ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━┓
+            ┃ Layer (type)                         ┃ Output Shape                ┃         Param # ┃
+            ┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━┩
+            │ dense (Dense)                        │ (None, 128)                 │         100,480 │
+            ├──────────────────────────────────────┼─────────────────────────────┼─────────────────┤
+            │ dense_1 (Dense)                      │ (None, 10)                  │           1,290 │
+            └──────────────────────────────────────┴─────────────────────────────┴─────────────────┘
+            """);
 
     /// <summary>Creates the model, its weights initialised from <paramref name="seed"/> (Keras's initializers).</summary>
     /// <param name="seed">The seed of every random stream (weights, shuffling, dropout); a random one when null.</param>
