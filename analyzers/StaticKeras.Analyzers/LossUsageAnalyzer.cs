@@ -8,8 +8,8 @@ namespace StaticKeras.Analyzers;
 
 /// <summary>
 /// Checks losses against the model they train: a loss created from logits on a model that ends
-/// in softmax or sigmoid (SK3001), and labels that cannot fit the output under the compiled loss
-/// (SK3003): class ids for a one-hot loss, or constant-size arrays of the wrong length.
+/// in softmax or sigmoid (SK3001), and constant-size labels whose count cannot fit the output
+/// under the compiled loss for the constant-size input they come with (SK3003).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LossUsageAnalyzer : DiagnosticAnalyzer
@@ -79,17 +79,6 @@ public sealed class LossUsageAnalyzer : DiagnosticAnalyzer
         Location? location = ModelCalls.ArgumentLocation(call, "y");
         if (y is null || location is null)
         {
-            return;
-        }
-
-        bool classIds = y.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Int32 }
-            || (y.Type is INamedTypeSymbol { Name: "ReadOnlySpan", TypeArguments.Length: 1 } span && span.TypeArguments[0].SpecialType == SpecialType.System_Int32);
-        if (classIds && !loss.IsSparse && columns > 1)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.LabelsDoNotFit,
-                location,
-                $"{loss.TypeName} needs {columns} values per output row of {output} (one-hot), but these int labels are one class id per row. Compile with SparseCategoricalCrossentropy for class ids, or pass one-hot float labels."));
             return;
         }
 
