@@ -12,44 +12,20 @@ namespace StaticKeras.Analyzers;
 /// of samples, which would throw at run time.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class InputLengthAnalyzer : DiagnosticAnalyzer
+public sealed class InputLengthAnalyzer : ModelUsageAnalyzer
 {
     private static readonly ImmutableHashSet<string> InputCalls = ImmutableHashSet.Create("Predict", "Fit", "Evaluate", "TrainOnBatch", "TestOnBatch");
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.InputNotWholeSamples);
 
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void Check(OperationBlockAnalysisContext context, ModelCalls calls, IInvocationOperation call, ModelGraph graph)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        if (!InputCalls.Contains(call.TargetMethod.Name) || graph.InputLayers.Count != 1)
         {
-            if (ModelCatalog.Create(start.Compilation) is not { } catalog)
-            {
-                return;
-            }
+            return;
+        }
 
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                ModelCalls calls = ModelCalls.Collect(block, catalog);
-                block.RegisterOperationBlockEndAction(end =>
-                {
-                    foreach (IInvocationOperation call in calls.Calls)
-                    {
-                        if (InputCalls.Contains(call.TargetMethod.Name) && catalog.Find(call.Instance?.Type) is { InputLayers.Count: 1 } graph)
-                        {
-                            Check(end, calls, call, graph);
-                        }
-                    }
-                });
-            });
-        });
-    }
-
-    private static void Check(OperationBlockAnalysisContext context, ModelCalls calls, IInvocationOperation call, ModelGraph graph)
-    {
         Shape input = graph.Layers[graph.InputLayers[0]].OutputShape;
         int size = input.Size;
         if (calls.ConstantLength(ModelCalls.Argument(call, "x")) is int length && (length == 0 || length % size != 0)

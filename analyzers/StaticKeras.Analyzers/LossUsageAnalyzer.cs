@@ -12,7 +12,7 @@ namespace StaticKeras.Analyzers;
 /// under the compiled loss for the constant-size input they come with (SK3003).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class LossUsageAnalyzer : DiagnosticAnalyzer
+public sealed class LossUsageAnalyzer : ModelUsageAnalyzer
 {
     private static readonly ImmutableHashSet<string> LabelledCalls = ImmutableHashSet.Create("Fit", "Evaluate", "TrainOnBatch", "TestOnBatch");
 
@@ -20,43 +20,17 @@ public sealed class LossUsageAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.LogitsLossOnProbabilities, DiagnosticDescriptors.LabelsDoNotFit);
 
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void Check(OperationBlockAnalysisContext context, ModelCalls calls, IInvocationOperation call, ModelGraph graph)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        if (call.TargetMethod.Name == "Compile")
         {
-            if (ModelCatalog.Create(start.Compilation) is not { } catalog)
-            {
-                return;
-            }
-
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                ModelCalls calls = ModelCalls.Collect(block, catalog);
-                block.RegisterOperationBlockEndAction(end =>
-                {
-                    foreach (IInvocationOperation call in calls.Calls)
-                    {
-                        if (catalog.Find(call.Instance?.Type) is not { } graph)
-                        {
-                            continue;
-                        }
-
-                        if (call.TargetMethod.Name == "Compile")
-                        {
-                            CheckLogits(end, call, graph);
-                        }
-                        else if (LabelledCalls.Contains(call.TargetMethod.Name) && calls.CompileBefore(call) is { } compile
-                            && LossDescription.From(ModelCalls.Argument(compile, "loss")) is { } loss)
-                        {
-                            CheckLabels(end, calls, call, graph, loss);
-                        }
-                    }
-                });
-            });
-        });
+            CheckLogits(context, call, graph);
+        }
+        else if (LabelledCalls.Contains(call.TargetMethod.Name) && calls.CompileBefore(call) is { } compile
+            && LossDescription.From(ModelCalls.Argument(compile, "loss")) is { } loss)
+        {
+            CheckLabels(context, calls, call, graph, loss);
+        }
     }
 
     private static void CheckLogits(OperationBlockAnalysisContext context, IInvocationOperation compile, ModelGraph graph)
