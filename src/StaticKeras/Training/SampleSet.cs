@@ -32,21 +32,6 @@ internal readonly struct SampleSet
 
     public int LabelsPerSample => labelsPerSample;
 
-    /// <summary>Values per sample over all inputs.</summary>
-    public int InputSize
-    {
-        get
-        {
-            int size = 0;
-            foreach (int s in inputSizes)
-            {
-                size += s;
-            }
-
-            return size;
-        }
-    }
-
     /// <summary>Splits off the last <paramref name="count"/> samples (Keras's validation_split takes the end, before shuffling).</summary>
     public (SampleSet Head, SampleSet Tail) SplitLast(int count) => (
         new SampleSet(inputs, inputSizes, labels, labelsPerSample, Start, Count - count),
@@ -102,7 +87,4 @@ internal readonly struct SampleSet
 
         return yStage.Slice(0, batch * width);
     }
-
-    /// <summary>All labels of the range.</summary>
-    public ReadOnlySpan<float> AllLabels => labels is null ? ReadOnlySpan<float>.Empty : labels.AsSpan(Start * labelsPerSample, Count * labelsPerSample);
 }

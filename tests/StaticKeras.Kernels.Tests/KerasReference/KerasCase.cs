@@ -46,8 +46,6 @@ public sealed class KerasCase
     /// <summary>A plain number in <c>expected</c> (not a tensor), such as Adam's <c>iterations_after</c>.</summary>
     public double ExpectedNumber(string name) => root.GetProperty("expected").GetProperty(name).GetDouble();
 
-    public bool HasExpected(string name) => root.GetProperty("expected").TryGetProperty(name, out _);
-
     public JsonElement InputElement(string name) => root.GetProperty("inputs").GetProperty(name);
 
     /// <summary>Asserts every value within the case's tolerance: |got − expected| ≤ atol + rtol·|expected|.</summary>
