@@ -1,5 +1,4 @@
 using System;
-using System.Numerics.Tensors;
 
 namespace StaticKeras.Kernels;
 
@@ -20,17 +19,14 @@ public static class DenseKernel
     /// <param name="activation">The activation.</param>
     public static void Forward(ReadOnlySpan<float> x, ReadOnlySpan<float> kernel, ReadOnlySpan<float> bias, Span<float> y, int rows, int inputs, int units, Activation activation)
     {
-        Gemm.Multiply(x, false, kernel, false, y, rows, units, inputs, accumulate: false);
-        if (!bias.IsEmpty)
+        // Bias and every activation but softmax run in the GEMM's epilogue, on each tile while it
+        // is hot; softmax needs whole rows, so it follows the product.
+        bool softmax = activation == Activation.Softmax;
+        Gemm.Multiply(x, false, kernel, false, y, rows, units, inputs, accumulate: false, bias, softmax ? Activation.Linear : activation);
+        if (softmax)
         {
-            for (int r = 0; r < rows; r++)
-            {
-                Span<float> row = y.Slice(r * units, units);
-                TensorPrimitives.Add(row, bias, row);
-            }
+            ActivationKernel.Forward(activation, y.Slice(0, rows * units), rows, units);
         }
-
-        ActivationKernel.Forward(activation, y.Slice(0, rows * units), rows, units);
     }
 
     /// <summary>

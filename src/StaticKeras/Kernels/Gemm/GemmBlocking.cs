@@ -1,0 +1,27 @@
+namespace StaticKeras.Kernels;
+
+/// <summary>
+/// Cache blocking of the GEMM driver, sized for a core with a 48 KB L1 and a 1 MB L2 (Zen 4/5,
+/// recent Intel): a tile's A rows for one depth block stay in L1 while the packed B block
+/// (<see cref="MaxDepth"/> × <see cref="MaxColumns"/>, 512 KB) streams from L2.
+/// </summary>
+internal static class GemmBlocking
+{
+    /// <summary>The longest depth block (KC). Depth is split into equal blocks no longer than this.</summary>
+    public const int MaxDepth = 256;
+
+    /// <summary>The widest column block packed at once (NC), a multiple of every kernel's width.</summary>
+    public const int MaxColumns = 512;
+
+    /// <summary>The tallest tile of any kernel (MR of the Vector512 kernel).</summary>
+    public const int MaxTileRows = 12;
+
+    /// <summary>The widest tile of any kernel (NR of the Vector512 kernel).</summary>
+    public const int MaxTileWidth = 32;
+
+    /// <summary>
+    /// Up to this many rows, B is read in place (row-major, unpacked): each B element is then used
+    /// by so few tiles that packing it costs more than the strided loads.
+    /// </summary>
+    public const int DirectRows = 48;
+}

@@ -1,0 +1,211 @@
+using System;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+
+namespace StaticKeras.Kernels;
+
+/// <summary>
+/// A persistent pool of kernel threads. The caller posts a <see cref="ParallelJob"/>, works on it
+/// itself, and returns when every chunk is done. Workers spin briefly after each job (the next
+/// kernel of a training step follows within microseconds) and then sleep on an event, so an idle
+/// process costs nothing. One job runs at a time: a caller that finds the pool busy (another
+/// thread's model) runs its kernel alone, which gives the same result.
+/// </summary>
+internal sealed class KernelWorkers
+{
+    private static readonly object Gate = new();
+    private static KernelWorkers? shared;
+    private static int busy;
+
+    private readonly Worker[] workers;
+    private ParallelJob? job;
+    private int chunks;
+    // Claims are closed between jobs, so a worker that wakes late for an old job claims nothing.
+    private const int Closed = int.MaxValue / 2;
+
+    private int nextChunk = Closed;
+    private int pending;
+    private ExceptionDispatchInfo? failure;
+
+    private KernelWorkers(int count)
+    {
+        workers = new Worker[count];
+        for (int i = 0; i < count; i++)
+        {
+            workers[i] = new Worker(this, i);
+        }
+    }
+
+    /// <summary>Worker threads (the caller is the extra one).</summary>
+    public int Count => workers.Length;
+
+    /// <summary>
+    /// Takes the pool for one job with up to <paramref name="threads"/> threads, or returns null
+    /// when another caller holds it. Pair with <see cref="Release"/>.
+    /// </summary>
+    public static KernelWorkers? TryTake(int threads)
+    {
+        if (Interlocked.CompareExchange(ref busy, 1, 0) != 0)
+        {
+            return null;
+        }
+
+        KernelWorkers? pool = Volatile.Read(ref shared);
+        if (pool is null || pool.Count < threads - 1)
+        {
+            pool = Grow(threads - 1);
+        }
+
+        return pool;
+    }
+
+    /// <summary>Gives the pool back.</summary>
+    public static void Release() => Volatile.Write(ref busy, 0);
+
+    /// <summary>Runs chunks <c>0 .. chunks-1</c> of <paramref name="work"/> on the caller and up to <c>chunks - 1</c> workers.</summary>
+    public void Run(ParallelJob work, int chunkCount)
+    {
+        job = work;
+        chunks = chunkCount;
+        failure = null;
+        pending = chunkCount;
+        Volatile.Write(ref nextChunk, 0); // opens the claims after the job is in place
+        int helpers = Math.Min(chunkCount - 1, workers.Length);
+        for (int i = 0; i < helpers; i++)
+        {
+            workers[i].Post();
+        }
+
+        Participate();
+        var spinner = default(SpinWait);
+        while (Volatile.Read(ref pending) != 0)
+        {
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+
+        Volatile.Write(ref nextChunk, Closed);
+        job = null;
+        failure?.Throw();
+    }
+
+    /// <summary>Claims and runs chunks until none is left. A late worker finds none and goes back to waiting.</summary>
+    private void Participate()
+    {
+        int chunk;
+        while ((chunk = Interlocked.Increment(ref nextChunk) - 1) < chunks)
+        {
+            try
+            {
+                job!.Execute(chunk, chunks);
+            }
+            catch (Exception e)
+            {
+                failure ??= ExceptionDispatchInfo.Capture(e);
+            }
+
+            Interlocked.Decrement(ref pending);
+        }
+    }
+
+    private static KernelWorkers Grow(int count)
+    {
+        lock (Gate)
+        {
+            KernelWorkers? old = shared;
+            if (old is not null && old.Count >= count)
+            {
+                return old;
+            }
+
+            var pool = new KernelWorkers(count);
+            old?.Stop();
+            Volatile.Write(ref shared, pool);
+            return pool;
+        }
+    }
+
+    private void Stop()
+    {
+        foreach (Worker worker in workers)
+        {
+            worker.Stop();
+        }
+    }
+
+    /// <summary>One background thread: spin on its post counter for a while, then sleep until posted.</summary>
+    private sealed class Worker
+    {
+        // About 200 µs of spinning after each job: longer than the gap between the kernels of a step.
+        private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 5000;
+
+        private readonly KernelWorkers pool;
+        private readonly ManualResetEventSlim wake = new(false, 0);
+        private long posted;
+        private int sleeping;
+        private volatile bool stopping;
+
+        public Worker(KernelWorkers pool, int index)
+        {
+            this.pool = pool;
+            var thread = new Thread(Loop) { IsBackground = true, Name = "StaticKeras kernel " + (index + 1) };
+            thread.Start();
+        }
+
+        public void Post()
+        {
+            Interlocked.Increment(ref posted);
+            if (Volatile.Read(ref sleeping) != 0)
+            {
+                wake.Set();
+            }
+        }
+
+        public void Stop()
+        {
+            stopping = true;
+            Post();
+        }
+
+        private void Loop()
+        {
+            long seen = 0;
+            while (!stopping)
+            {
+                seen = WaitForPost(seen);
+                if (!stopping)
+                {
+                    pool.Participate();
+                }
+            }
+        }
+
+        private long WaitForPost(long seen)
+        {
+            long deadline = System.Diagnostics.Stopwatch.GetTimestamp() + SpinTicks;
+            int spins = 0;
+            long now;
+            while ((now = Volatile.Read(ref posted)) == seen)
+            {
+                if ((++spins & 63) != 0 || System.Diagnostics.Stopwatch.GetTimestamp() < deadline)
+                {
+                    Thread.SpinWait(8);
+                    continue;
+                }
+
+                // Announce the sleep before the last look at the counter: Post either sees the
+                // flag and sets the event, or this look sees the post (both sides fence).
+                Interlocked.Exchange(ref sleeping, 1);
+                if (Volatile.Read(ref posted) == seen)
+                {
+                    wake.Wait();
+                }
+
+                wake.Reset();
+                Volatile.Write(ref sleeping, 0);
+                deadline = System.Diagnostics.Stopwatch.GetTimestamp() + SpinTicks;
+            }
+
+            return now;
+        }
+    }
+}
