@@ -1,5 +1,16 @@
-// StaticKeras benchmarks. `dotnet run -c Release --project tests/StaticKeras.Benchmarks -- --help`
-// lists the modes; BenchmarkDotNet runs whatever --filter selects.
+// StaticKeras benchmarks, run by hand (never by `dotnet test`):
+//   dotnet run -c Release --project tests/StaticKeras.Benchmarks -- console [threads...]
+//       plain lines, one per figure, in the format of ../shared/peers/torchsharp
+//   dotnet run -c Release --project tests/StaticKeras.Benchmarks -- --filter '*'
+//       BenchmarkDotNet over whatever --filter selects (`--list flat` lists them)
+// Keep this file a thin switch: each mode lives in its own folder.
 using BenchmarkDotNet.Running;
+using StaticKeras.Benchmarks.Figures;
+
+if (args.Length > 0 && args[0] == "console")
+{
+    return ConsoleMode.Run(args[1..]);
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

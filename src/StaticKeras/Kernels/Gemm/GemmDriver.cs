@@ -70,10 +70,16 @@ internal static unsafe class GemmDriver<TKernel>
         t.LoadC = !s.First || g.Accumulate;
         t.Relu = epilogue && g.Activation == Activation.Relu;
         float* bias = epilogue ? g.Bias : null;
+        bool packA = GemmPacking.ShouldPackA(g, panels + (tail > 0 ? 1 : 0));
         for (int i = rowStart; i < rowEnd; i += TKernel.Rows)
         {
             int rows = Math.Min(TKernel.Rows, rowEnd - i);
             float* a = g.A + (i * g.ARow) + (s.DepthStart * g.ACol);
+            if (packA)
+            {
+                a = scratch.PackedA;
+                GemmPacking.PackA(g, i, rows, s.DepthStart, s.Depth, a, ref t);
+            }
             for (int q = 0; q < panels; q++)
             {
                 int j = s.ColumnStart + (q * width);
@@ -82,6 +88,7 @@ internal static unsafe class GemmDriver<TKernel>
                 t.B = direct ? g.B + (s.DepthStart * g.BRow) + j : packed + ((nint)q * s.Depth * width);
                 t.BStep = direct ? g.BRow : width;
                 t.Bias = bias == null ? null : bias + j;
+                GemmPrefetch.Tile(q + 1 < panels ? t.C + width : g.C + ((i + rows) * g.Ldc) + s.ColumnStart, g.Ldc, rows, width);
                 TKernel.Tile(rows, false, ref t);
             }
 

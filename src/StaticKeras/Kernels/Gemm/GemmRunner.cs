@@ -15,6 +15,12 @@ internal static class GemmRunner
     /// <summary>Runs the whole problem, split across up to <paramref name="threads"/> threads when it is large enough.</summary>
     public static void Run(in GemmProblem g, GemmKernelKind kernel, int threads)
     {
+        if (kernel != GemmKernelKind.Scalar && GemmSmall.Suits(g))
+        {
+            GemmSmall.Run(g);
+            return;
+        }
+
         int chunks = GemmJob.Chunks(g, kernel, threads, out bool byColumns);
         KernelWorkers? pool = chunks > 1 ? KernelWorkers.TryTake(threads) : null;
         if (pool is null)

@@ -15,15 +15,20 @@ internal sealed unsafe class GemmScratch
 
     private readonly AlignedBuffer packed;
     private readonly AlignedBuffer edge;
+    private readonly AlignedBuffer packedA;
 
     private GemmScratch()
     {
         packed = new AlignedBuffer(GemmBlocking.MaxDepth * (GemmBlocking.MaxColumns + GemmBlocking.MaxTileWidth));
         edge = new AlignedBuffer(2 * GemmBlocking.MaxTileRows * GemmBlocking.MaxTileWidth);
+        packedA = new AlignedBuffer(GemmBlocking.MaxTileRows * (int)GemmPacking.PaddedStride(GemmBlocking.MaxDepth));
     }
 
     /// <summary>Room for a packed <c>depth × columns</c> block of B, panel after panel.</summary>
     public float* PackedB => Pointer(packed);
+
+    /// <summary>Room for one packed row tile of A (<c>rows × depth</c>, depth-major).</summary>
+    public float* PackedA => Pointer(packedA);
 
     /// <summary>Room for one edge tile of C (<c>rows × width</c>).</summary>
     public float* EdgeTile => Pointer(edge);

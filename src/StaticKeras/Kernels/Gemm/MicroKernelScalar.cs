@@ -4,7 +4,8 @@ namespace StaticKeras.Kernels;
 
 /// <summary>
 /// The portable fallback for hardware without 256-bit vectors: the same tile contract in plain
-/// loops, so the driver's blocking and threading still apply.
+/// loops, so the driver's blocking and threading still apply. It fuses each multiply-add like the
+/// vector kernels, so every kernel gives the same bits.
 /// </summary>
 internal readonly unsafe struct MicroKernelScalar : IMicroKernel
 {
@@ -27,7 +28,7 @@ internal readonly unsafe struct MicroKernelScalar : IMicroKernel
                 float* b = t.B + j;
                 for (int p = 0; p < t.Depth; p++)
                 {
-                    sum += a[p * t.AStep] * b[p * t.BStep];
+                    sum = MathF.FusedMultiplyAdd(a[p * t.AStep], b[p * t.BStep], sum);
                 }
 
                 if (t.Bias != null)

@@ -168,6 +168,9 @@ internal sealed class KernelWorkers
 
         private void Loop()
         {
+            // The GEMM packing buffer is the only per-thread state kernels keep: create it now, so
+            // a worker's first chunk of a later step does not allocate.
+            GemmScratch.ForThread();
             long seen = 0;
             while (!stopping)
             {

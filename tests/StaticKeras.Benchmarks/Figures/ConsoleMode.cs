@@ -1,0 +1,48 @@
+using System.Globalization;
+using StaticKeras.Benchmarks.Models;
+using StaticKeras.Benchmarks.Onnx;
+using StaticKeras.Benchmarks.Peak;
+using StaticKeras.Kernels;
+
+namespace StaticKeras.Benchmarks.Figures;
+
+/// <summary>
+/// The plain console mode: for each thread count, the FMA peak, GEMM throughput, training steps
+/// and predictions of both models, and ONNX Runtime predicting the same models with the same
+/// weights, one line per figure in the peer harness's format so a script can pair them.
+/// </summary>
+public static class ConsoleMode
+{
+    public static int Run(string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        string only = args.FirstOrDefault(a => a.StartsWith("only=", StringComparison.Ordinal))?["only=".Length..] ?? "all";
+        int[] threads = args.Where(a => !a.Contains('=')).Select(int.Parse).DefaultIfEmpty(1).ToArray();
+        bool Want(string part) => only == "all" || only.Split(',').Contains(part);
+        System.Console.WriteLine($"StaticKeras benchmarks: {Environment.ProcessorCount} cores, {FmaPeak.Isa}, .NET {Environment.Version}, ONNX Runtime {OrtPredictor.Version}");
+        foreach (int t in threads)
+        {
+            KernelOptions.Threads = t;
+            double peak = Want("gemm") ? GemmFigures.Peak(t) : 0;
+            if (Want("gemm"))
+            {
+                GemmFigures.Run(t, peak);
+            }
+
+            if (Want("mlp"))
+            {
+                ModelFigures.Train(t, BenchmarkModel.Mlp, [(32, 300, 2000), (128, 200, 1000), (1, 1000, 5000)]);
+                ModelFigures.Predict(t, BenchmarkModel.Mlp, [(1, 1000, 5000), (32, 300, 2000), (128, 300, 2000)]);
+            }
+
+            if (Want("tiny"))
+            {
+                ModelFigures.Train(t, BenchmarkModel.Tiny, [(4, 1000, 5000), (1, 1000, 5000), (32, 1000, 5000), (128, 1000, 5000)]);
+                ModelFigures.Predict(t, BenchmarkModel.Tiny, [(1, 1000, 5000), (4, 1000, 5000), (32, 1000, 5000), (128, 1000, 5000)]);
+            }
+        }
+
+        return 0;
+    }
+}

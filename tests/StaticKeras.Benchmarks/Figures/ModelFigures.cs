@@ -1,0 +1,49 @@
+using StaticKeras.Benchmarks.Models;
+using StaticKeras.Benchmarks.Onnx;
+
+namespace StaticKeras.Benchmarks.Figures;
+
+/// <summary>Training steps and predictions of one model, and ONNX Runtime predicting it with the same weights.</summary>
+public static class ModelFigures
+{
+    public static void Train(int threads, BenchmarkModel spec, (int Batch, int Warmup, int Samples)[] figures)
+    {
+        foreach ((int batch, int warmup, int samples) in figures)
+        {
+            Model model = spec.CreateCompiled();
+            (float[] x, float[] y) = spec.Batch(batch);
+            float loss = 0;
+            StepStats stats = StepTimer.Time(() => loss = model.TrainOnBatch(x, y), warmup, samples);
+            System.Console.WriteLine($"[statickeras] threads={threads} TRAIN {spec.TrainName} batch={batch}: {stats.Format("us/step")} -> {Math.Round(batch / (stats.Median / 1e6))} samples/s (loss after: {loss:F4}, allocated {stats.BytesPerCall:0.##} B/step)");
+        }
+    }
+
+    public static void Predict(int threads, BenchmarkModel spec, (int Batch, int Warmup, int Samples)[] figures)
+    {
+        Model model = spec.CreateCompiled();
+        using var ort = new OrtPredictor(model, spec, threads);
+        foreach ((int batch, int warmup, int samples) in figures)
+        {
+            (float[] x, _) = spec.Batch(batch);
+            var ours = new float[batch * spec.Outputs];
+            StepStats stats = StepTimer.Time(() => model.Predict(x, ours), warmup, samples);
+            System.Console.WriteLine($"[statickeras] threads={threads} INFER {spec.Name} batch={batch}: {stats.Format("us/call")} -> {Math.Round(batch / (stats.Median / 1e6))} samples/s (allocated {stats.BytesPerCall:0.##} B/call)");
+
+            using OrtPredictor.Batch run = ort.Prepare(x, batch);
+            StepStats peer = StepTimer.Time(run.Run, warmup, samples);
+            double difference = MaxDifference(ours, run.Output);
+            System.Console.WriteLine($"[onnxruntime] threads={threads} INFER {spec.Name} batch={batch} (OrtValue, preallocated): {peer.Format("us/call")} -> {Math.Round(batch / (peer.Median / 1e6))} samples/s (max |ours - ort| = {difference:E1})");
+        }
+    }
+
+    private static double MaxDifference(float[] a, ReadOnlySpan<float> b)
+    {
+        double max = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            max = Math.Max(max, Math.Abs(a[i] - b[i]));
+        }
+
+        return max;
+    }
+}

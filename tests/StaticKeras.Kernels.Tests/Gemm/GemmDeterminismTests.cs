@@ -1,0 +1,70 @@
+using StaticKeras.Kernels;
+
+namespace StaticKeras.Kernels.Tests.Gemm;
+
+/// <summary>
+/// Every kernel, blocking and thread split sums each element's depth in the same order with one
+/// fused multiply-add per step, so they must agree bit for bit; and the fused epilogue must equal
+/// the product followed by the separate bias and activation.
+/// </summary>
+public class GemmDeterminismTests
+{
+    [Theory]
+    [InlineData(false, false, 257, 300, 600)]
+    [InlineData(true, false, 300, 257, 129)]
+    [InlineData(false, true, 129, 530, 300)]
+    [InlineData(false, false, 128, 128, 784)]
+    public void Threads_and_kernels_give_the_same_bits(bool transposeA, bool transposeB, int m, int n, int k)
+    {
+        float[] a = GemmReference.Random(m * k, 1), b = GemmReference.Random(k * n, 2), bias = GemmReference.Random(n, 3);
+        float[] single = Run(GemmKernelKind.Vector512, 1);
+        Assert.Equal(single, Run(GemmKernelKind.Vector512, 2));
+        Assert.Equal(single, Run(GemmKernelKind.Vector512, 3));
+        Assert.Equal(single, Run(GemmKernelKind.Vector256, 2));
+        Assert.Equal(single, Run(GemmKernelKind.Scalar, 2));
+
+        float[] Run(GemmKernelKind kernel, int threads)
+        {
+            var c = new float[m * n];
+            Kernels.Gemm.Multiply(a, transposeA, b, transposeB, c, m, n, k, false, bias, Activation.Relu, kernel, threads);
+            return c;
+        }
+    }
+
+    [Theory]
+    [InlineData("Relu", 37, 70, 50)]
+    [InlineData("Sigmoid", 37, 70, 50)]
+    [InlineData("Tanh", 130, 33, 300)]
+    [InlineData("Linear", 3, 5, 7)]
+    public void Fused_epilogue_equals_product_then_bias_then_activation(string activationName, int m, int n, int k)
+    {
+        var activation = Enum.Parse<Activation>(activationName);
+        float[] a = GemmReference.Random(m * k, 4), b = GemmReference.Random(k * n, 5), bias = GemmReference.Random(n, 6);
+        foreach (int threads in new[] { 1, 2 })
+        {
+            var fused = new float[m * n];
+            Kernels.Gemm.Multiply(a, false, b, false, fused, m, n, k, false, bias, activation, GemmKernelKind.Vector512, threads);
+
+            var separate = new float[m * n];
+            Kernels.Gemm.Multiply(a, false, b, false, separate, m, n, k, false, [], Activation.Linear, GemmKernelKind.Vector512, threads);
+            for (int r = 0; r < m; r++)
+            {
+                Span<float> row = separate.AsSpan(r * n, n);
+                System.Numerics.Tensors.TensorPrimitives.Add(row, bias, row);
+            }
+
+            ActivationKernel.Forward(activation, separate, m, n);
+            float[] reference = GemmReference.Multiply(a, false, b, false, new float[m * n], m, n, k, false, bias, activation);
+            GemmReference.AssertClose(reference, fused, k, $"{activation} threads={threads}");
+            GemmReference.AssertClose(separate, fused, 1, $"{activation} threads={threads} fused vs separate");
+        }
+    }
+
+    [Fact]
+    public void Relu_epilogue_keeps_NaN()
+    {
+        float[] a = [float.NaN, 1f], b = [1f, 1f], c = new float[1];
+        Kernels.Gemm.Multiply(a, false, b, false, c, 1, 1, 2, false, [0f], Activation.Relu);
+        Assert.True(float.IsNaN(c[0]));
+    }
+}
