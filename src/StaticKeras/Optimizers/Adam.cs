@@ -12,6 +12,9 @@ public class Adam : Optimizer
 {
     private AlignedBuffer? moments;
     private AlignedBuffer? velocities;
+    private long alphaStep;
+    private float alphaRate;
+    private float alpha;
 
     /// <summary>Creates the optimizer with Keras's defaults.</summary>
     public Adam(float learningRate = 0.001f, float beta1 = 0.9f, float beta2 = 0.999f, float epsilon = 1e-7f, float? weightDecay = null, float? clipNorm = null, float? clipValue = null, float? globalClipNorm = null)
@@ -58,7 +61,7 @@ public class Adam : Optimizer
     /// <inheritdoc/>
     protected override void Update(Span<float> parameters, ReadOnlySpan<float> gradients, int offset, long step)
     {
-        float alpha = (float)(LearningRate * Math.Sqrt(1 - Math.Pow(Beta2, step)) / (1 - Math.Pow(Beta1, step)));
+        float alpha = StepSize(step);
         Span<float> m = moments!.Span.Slice(offset, parameters.Length);
         Span<float> v = velocities!.Span.Slice(offset, parameters.Length);
         float oneMinusB1 = 1f - Beta1, oneMinusB2 = 1f - Beta2, eps = Epsilon;
@@ -90,5 +93,21 @@ public class Adam : Optimizer
             v[i] += ((g * g) - v[i]) * oneMinusB2;
             parameters[i] -= alpha * m[i] / (MathF.Sqrt(v[i]) + eps);
         }
+    }
+
+    /// <summary>
+    /// α for this step, computed once per step rather than once per weight: the two powers cost
+    /// more than a small model's whole update.
+    /// </summary>
+    private float StepSize(long step)
+    {
+        if (step != alphaStep || LearningRate != alphaRate)
+        {
+            alpha = (float)(LearningRate * Math.Sqrt(1 - Math.Pow(Beta2, step)) / (1 - Math.Pow(Beta1, step)));
+            alphaStep = step;
+            alphaRate = LearningRate;
+        }
+
+        return alpha;
     }
 }
