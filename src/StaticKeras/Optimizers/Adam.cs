@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.Intrinsics;
 using StaticKeras.Tensors;
 
 namespace StaticKeras;
@@ -59,39 +58,15 @@ public class Adam : Optimizer
     }
 
     /// <inheritdoc/>
-    protected override void Update(Span<float> parameters, ReadOnlySpan<float> gradients, int offset, long step)
+    protected override unsafe void Update(Span<float> parameters, ReadOnlySpan<float> gradients, int offset, long step)
     {
-        float alpha = StepSize(step);
+        var constants = new AdamConstants(StepSize(step), 1f - Beta1, 1f - Beta2, Epsilon);
         Span<float> m = moments!.Span.Slice(offset, parameters.Length);
         Span<float> v = velocities!.Span.Slice(offset, parameters.Length);
-        float oneMinusB1 = 1f - Beta1, oneMinusB2 = 1f - Beta2, eps = Epsilon;
-        int i = 0;
-        if (Vector512.IsHardwareAccelerated)
+        ThrowHelper.ThrowIfTooShort(gradients, parameters.Length, nameof(gradients));
+        fixed (float* pp = parameters, pg = gradients, pm = m, pv = v)
         {
-            var c1 = Vector512.Create(oneMinusB1);
-            var c2 = Vector512.Create(oneMinusB2);
-            var a = Vector512.Create(alpha);
-            var e = Vector512.Create(eps);
-            for (; i <= parameters.Length - Vector512<float>.Count; i += Vector512<float>.Count)
-            {
-                var g = Vector512.Create(gradients.Slice(i));
-                var mi = Vector512.Create(m.Slice(i));
-                var vi = Vector512.Create(v.Slice(i));
-                mi += (g - mi) * c1;
-                vi += ((g * g) - vi) * c2;
-                var w = Vector512.Create(parameters.Slice(i)) - (a * mi / (Vector512.Sqrt(vi) + e));
-                mi.CopyTo(m.Slice(i));
-                vi.CopyTo(v.Slice(i));
-                w.CopyTo(parameters.Slice(i));
-            }
-        }
-
-        for (; i < parameters.Length; i++)
-        {
-            float g = gradients[i];
-            m[i] += (g - m[i]) * oneMinusB1;
-            v[i] += ((g * g) - v[i]) * oneMinusB2;
-            parameters[i] -= alpha * m[i] / (MathF.Sqrt(v[i]) + eps);
+            AdamKernel.Update(pp, pg, pm, pv, parameters.Length, constants);
         }
     }
 

@@ -27,7 +27,10 @@ internal sealed class GemmJob : ParallelJob
             return 1;
         }
 
-        return Math.Min(threads, byColumns ? panels : tiles);
+        // Column chunks pack disjoint parts of B, so extra ones cost little and let the caller
+        // take over the work of a worker the OS has not scheduled yet; row chunks each pack all
+        // of B, so there is one per thread.
+        return byColumns ? Math.Min(panels, 4 * threads) : Math.Min(threads, tiles);
     }
 
     /// <summary>Loads the problem for the next <see cref="KernelWorkers.Run"/>.</summary>

@@ -77,15 +77,32 @@ internal sealed class KernelWorkers
         }
 
         Participate();
-        var spinner = default(SpinWait);
-        while (Volatile.Read(ref pending) != 0)
-        {
-            spinner.SpinOnce(sleep1Threshold: -1);
-        }
+        AwaitWorkers();
 
         Volatile.Write(ref nextChunk, Closed);
         job = null;
         failure?.Throw();
+    }
+
+    /// <summary>
+    /// Waits for the chunks workers still run: a busy spin first (a chunk takes microseconds, and
+    /// yielding the core could hand it to another process for a whole time slice), then yields.
+    /// </summary>
+    private void AwaitWorkers()
+    {
+        long yieldAfter = System.Diagnostics.Stopwatch.GetTimestamp() + Worker.SpinTicks;
+        var spinner = default(SpinWait);
+        while (Volatile.Read(ref pending) != 0)
+        {
+            if (System.Diagnostics.Stopwatch.GetTimestamp() < yieldAfter)
+            {
+                Thread.SpinWait(8);
+            }
+            else
+            {
+                spinner.SpinOnce(sleep1Threshold: -1);
+            }
+        }
     }
 
     /// <summary>Claims and runs chunks until none is left. A late worker finds none and goes back to waiting.</summary>
@@ -136,7 +153,7 @@ internal sealed class KernelWorkers
     private sealed class Worker
     {
         // About 200 µs of spinning after each job: longer than the gap between the kernels of a step.
-        private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 5000;
+        public static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 5000;
 
         private readonly KernelWorkers pool;
         private readonly ManualResetEventSlim wake = new(false, 0);
