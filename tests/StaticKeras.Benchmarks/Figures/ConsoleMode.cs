@@ -21,6 +21,7 @@ public static class ConsoleMode
         int[] threads = args.Where(a => !a.Contains('=')).Select(int.Parse).DefaultIfEmpty(1).ToArray();
         bool Want(string part) => only == "all" || only.Split(',').Contains(part);
         System.Console.WriteLine($"StaticKeras benchmarks: {Environment.ProcessorCount} cores, {FmaPeak.Isa}, .NET {Environment.Version}, ONNX Runtime {OrtPredictor.Version}");
+        WarmUp(threads.Max());
         foreach (int t in threads)
         {
             KernelOptions.Threads = t;
@@ -44,5 +45,36 @@ public static class ConsoleMode
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Runs every code path of the figures for a while and waits, so the JIT's tiered compilation
+    /// has promoted the hot methods to optimised code before the first figure (otherwise the
+    /// first thread count would be timed partly on unoptimised code).
+    /// </summary>
+    private static void WarmUp(int threads)
+    {
+        for (int t = 1; t <= threads; t++)
+        {
+            KernelOptions.Threads = t;
+            foreach (BenchmarkModel spec in new[] { BenchmarkModel.Mlp, BenchmarkModel.Tiny })
+            {
+                Model model = spec.CreateCompiled();
+                foreach (int batch in new[] { 1, 4, 32, 128 })
+                {
+                    (float[] x, float[] y) = spec.Batch(batch);
+                    var output = new float[batch * spec.Outputs];
+                    for (int i = 0; i < 300; i++)
+                    {
+                        model.TrainOnBatch(x, y);
+                        model.Predict(x, output);
+                    }
+                }
+            }
+
+            GemmFigures.WarmUp();
+        }
+
+        Thread.Sleep(1000);
     }
 }

@@ -13,6 +13,7 @@ public static class ModelFigures
             Model model = spec.CreateCompiled();
             (float[] x, float[] y) = spec.Batch(batch);
             float loss = 0;
+            Settle();
             StepStats stats = StepTimer.Time(() => loss = model.TrainOnBatch(x, y), warmup, samples);
             System.Console.WriteLine($"[statickeras] threads={threads} TRAIN {spec.TrainName} batch={batch}: {stats.Format("us/step")} -> {Math.Round(batch / (stats.Median / 1e6))} samples/s (loss after: {loss:F4}, allocated {stats.BytesPerCall:0.##} B/step)");
         }
@@ -26,15 +27,24 @@ public static class ModelFigures
         {
             (float[] x, _) = spec.Batch(batch);
             var ours = new float[batch * spec.Outputs];
+            Settle();
             StepStats stats = StepTimer.Time(() => model.Predict(x, ours), warmup, samples);
             System.Console.WriteLine($"[statickeras] threads={threads} INFER {spec.Name} batch={batch}: {stats.Format("us/call")} -> {Math.Round(batch / (stats.Median / 1e6))} samples/s (allocated {stats.BytesPerCall:0.##} B/call)");
 
             using OrtPredictor.Batch run = ort.Prepare(x, batch);
+            Settle();
             StepStats peer = StepTimer.Time(run.Run, warmup, samples);
             double difference = MaxDifference(ours, run.Output);
             System.Console.WriteLine($"[onnxruntime] threads={threads} INFER {spec.Name} batch={batch} (OrtValue, preallocated): {peer.Format("us/call")} -> {Math.Round(batch / (peer.Median / 1e6))} samples/s (max |ours - ort| = {difference:E1})");
         }
     }
+
+    /// <summary>
+    /// Lets the other runtime's threads go idle before a figure: ONNX Runtime's pool and ours
+    /// both spin for a while after each call, and a spinning neighbour on a 2-core machine would
+    /// take the core the measured one needs.
+    /// </summary>
+    public static void Settle() => Thread.Sleep(100);
 
     private static double MaxDifference(float[] a, ReadOnlySpan<float> b)
     {

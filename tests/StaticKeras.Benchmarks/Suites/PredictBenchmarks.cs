@@ -9,7 +9,7 @@ namespace StaticKeras.Benchmarks.Suites;
 /// ONNX Runtime running the same model with the same weights, on 1 and 2 threads.
 /// </summary>
 [MemoryDiagnoser]
-public class PredictBenchmarks
+public class PredictBenchmarks : ModelBenchmark
 {
     private Model model = null!;
     private OrtPredictor ort = null!;
@@ -17,20 +17,10 @@ public class PredictBenchmarks
     private float[] x = [];
     private float[] output = [];
 
-    [Params("MLP 784-128-10", "Tiny 4-8-1")]
-    public string Model { get; set; } = "MLP 784-128-10";
-
-    [Params(1, 32, 128)]
-    public int Batch { get; set; }
-
-    [Params(1, 2)]
-    public int Threads { get; set; }
-
     [GlobalSetup]
     public void Setup()
     {
-        KernelOptions.Threads = Threads;
-        BenchmarkModel spec = Model.StartsWith("MLP", StringComparison.Ordinal) ? BenchmarkModel.Mlp : BenchmarkModel.Tiny;
+        BenchmarkModel spec = Prepare();
         model = spec.CreateCompiled();
         (x, _) = spec.Batch(Batch);
         output = new float[Batch * spec.Outputs];

@@ -11,6 +11,9 @@ internal sealed class GemmJob : ParallelJob
     /// <summary>The one instance, used while <see cref="KernelWorkers"/> is taken (one job at a time).</summary>
     public static readonly GemmJob Shared = new();
 
+    /// <summary>Multiply-adds from which a product is split into two chunks per thread, not four.</summary>
+    private const long LargeWork = 1L << 26;
+
     private GemmProblem problem;
     private GemmKernelKind kernel;
     private bool byColumns;
@@ -27,10 +30,12 @@ internal sealed class GemmJob : ParallelJob
             return 1;
         }
 
-        // Column chunks pack disjoint parts of B, so extra ones cost little and let the caller
-        // take over the work of a worker the OS has not scheduled yet; row chunks each pack all
+        // Column chunks pack disjoint parts of B, so a few extra ones cost little and let the
+        // caller take over the work of a worker the OS has not scheduled yet. Large products use
+        // fewer: every column chunk re-reads (and may re-pack) all of A. Row chunks each pack all
         // of B, so there is one per thread.
-        return byColumns ? Math.Min(panels, 4 * threads) : Math.Min(threads, tiles);
+        int perThread = (long)g.M * g.N * g.K >= LargeWork ? 2 : 4;
+        return byColumns ? Math.Min(panels, perThread * threads) : Math.Min(threads, tiles);
     }
 
     /// <summary>Loads the problem for the next <see cref="KernelWorkers.Run"/>.</summary>
