@@ -13,10 +13,23 @@ public static partial class PairMode
     public static int Run(string[] logs)
     {
         var medians = new Dictionary<(string Tool, string Figure), List<double>>();
+        var gemm = new SortedDictionary<string, List<(double Gflops, double Percent)>>(StringComparer.Ordinal);
         foreach (string log in logs)
         {
             foreach (string line in File.ReadLines(log))
             {
+                Match g = GemmLine().Match(line);
+                if (g.Success)
+                {
+                    string key = $"threads={g.Groups["threads"].Value} GEMM {g.Groups["size"].Value}";
+                    if (!gemm.TryGetValue(key, out var list))
+                    {
+                        gemm[key] = list = [];
+                    }
+
+                    list.Add((double.Parse(g.Groups["gflops"].Value, CultureInfo.InvariantCulture), double.Parse(g.Groups["percent"].Value, CultureInfo.InvariantCulture)));
+                }
+
                 Match match = FigureLine().Match(line);
                 if (match.Success)
                 {
@@ -46,6 +59,14 @@ public static partial class PairMode
             }
         }
 
+        System.Console.WriteLine();
+        System.Console.WriteLine("| GEMM (NN) | GFLOP/s | % of FMA peak measured in the same run | runs |");
+        System.Console.WriteLine("|---|---|---|---|");
+        foreach ((string key, var runs) in gemm)
+        {
+            System.Console.WriteLine($"| {key} | {Median([.. runs.Select(r => r.Gflops)]):0.0} | {Median([.. runs.Select(r => r.Percent)]):0.0}% | {runs.Count} |");
+        }
+
         return 0;
     }
 
@@ -54,6 +75,9 @@ public static partial class PairMode
         double[] sorted = [.. values.Order()];
         return StepTimer.Median(sorted);
     }
+
+    [GeneratedRegex(@"^\[statickeras\] threads=(?<threads>\d+) GEMM (?<size>\S+): .* -> (?<gflops>[\d.]+) GFLOP/s = (?<percent>[\d.]+)% of FMA peak")]
+    private static partial Regex GemmLine();
 
     // "[tool] threads=N TRAIN|INFER <name> batch=B[ (variant)]: median X us/..." ; the TorchSharp
     // harness's inference_mode line is its fair inference figure, so its no_grad and float[] lines are skipped.

@@ -21,7 +21,8 @@ public static class StepTimer
         {
             long start = Stopwatch.GetTimestamp();
             step();
-            times[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            // Raw ticks, not a TimeSpan: its 100 ns resolution would round a sub-microsecond step.
+            times[i] = (Stopwatch.GetTimestamp() - start) * 1e6 / Stopwatch.Frequency;
         }
 
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
