@@ -13,7 +13,9 @@ namespace StaticKeras.Kernels;
 /// <see cref="KernelOptions.Threads"/> threads by rows or columns of C. Every element of C sums
 /// its <c>k</c> terms in ascending order with one fused multiply-add each, so results are bitwise
 /// identical for every thread count and every blocking. No call allocates once each thread's
-/// packing buffer exists.
+/// packing buffer exists. Inside the runtime, <see cref="Multiply(in GemmProblem)"/> takes
+/// strided operands, so convolution (im2col or implicit GEMM over a strided view) and recurrent
+/// cells (a gate's slice of a weight, an output written into a wider buffer) reuse this code.
 /// </remarks>
 public static class Gemm
 {
@@ -72,6 +74,9 @@ public static class Gemm
             GemmRunner.Run(g, kernel, threads);
         }
     }
+
+    /// <summary>Runs a strided product on this machine's kernel and <see cref="KernelOptions.Threads"/> threads (no validation: runtime callers own their pointers).</summary>
+    internal static void Multiply(in GemmProblem problem) => GemmRunner.Run(problem, GemmRunner.Kernel, KernelOptions.Threads);
 
     private static void Validate(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k, ReadOnlySpan<float> bias, Activation activation)
     {
