@@ -11,7 +11,7 @@ internal sealed class GemmJob : ParallelJob
     /// <summary>The one instance, used while <see cref="KernelWorkers"/> is taken (one job at a time).</summary>
     public static readonly GemmJob Shared = new();
 
-    /// <summary>Multiply-adds from which a product is split into two chunks per thread, not four.</summary>
+    /// <summary>Multiply-adds from which a product is split into one chunk per thread, not four.</summary>
     private const long LargeWork = 1L << 26;
 
     private GemmProblem problem;
@@ -31,10 +31,10 @@ internal sealed class GemmJob : ParallelJob
         }
 
         // Column chunks pack disjoint parts of B, so a few extra ones cost little and let the
-        // caller take over the work of a worker the OS has not scheduled yet. Large products use
-        // fewer: every column chunk re-reads (and may re-pack) all of A. Row chunks each pack all
-        // of B, so there is one per thread.
-        int perThread = (long)g.M * g.N * g.K >= LargeWork ? 2 : 4;
+        // caller take over the work of a worker the OS has not scheduled yet. Large products, and
+        // those whose A must be packed, get one per thread: every column chunk re-reads (and
+        // re-packs) all of A. Row chunks each pack all of B, so there is one per thread.
+        int perThread = (long)g.M * g.N * g.K >= LargeWork || GemmPacking.ShouldPackA(g, panels) ? 1 : 4;
         return byColumns ? Math.Min(panels, perThread * threads) : Math.Min(threads, tiles);
     }
 

@@ -152,8 +152,9 @@ internal sealed class KernelWorkers
     /// <summary>One background thread: spin on its post counter for a while, then sleep until posted.</summary>
     private sealed class Worker
     {
-        // About 200 µs of spinning after each job: longer than the gap between the kernels of a step.
-        public static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 5000;
+        // About 50 µs of spinning after each job: longer than the gap between the kernels of a
+        // step, short enough not to eat the time slices of a machine shared with other work.
+        public static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 20000;
 
         private readonly KernelWorkers pool;
         private readonly ManualResetEventSlim wake = new(false, 0);
