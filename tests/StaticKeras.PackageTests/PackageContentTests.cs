@@ -3,12 +3,12 @@ using System.Xml.Linq;
 
 namespace StaticKeras.PackageTests;
 
-/// <summary>The StaticKeras package holds exactly the runtime, the Roslyn components and the documents, and depends only on System.Numerics.Tensors.</summary>
+/// <summary>The StaticKeras package holds exactly the runtime, the Roslyn components (generator, analyzers, code fixes) and the documents, and depends only on System.Numerics.Tensors.</summary>
 [Collection(DeploymentCollection.Name)]
 public sealed class PackageContentTests(PackageFeed feed)
 {
     [Fact]
-    public void The_package_holds_the_runtime_the_generator_the_analyzers_and_the_documents()
+    public void The_package_holds_the_runtime_the_generator_the_analyzers_the_code_fixes_and_the_documents()
     {
         using ZipArchive package = ZipFile.OpenRead(feed.Package("StaticKeras"));
         string[] files = package.Entries
@@ -21,6 +21,7 @@ public sealed class PackageContentTests(PackageFeed feed)
                 "LICENSE",
                 "README.md",
                 "StaticKeras.nuspec",
+                "analyzers/dotnet/cs/StaticKeras.Analyzers.CodeFixes.dll",
                 "analyzers/dotnet/cs/StaticKeras.Analyzers.dll",
                 "analyzers/dotnet/cs/StaticKeras.Generators.dll",
                 "lib/net10.0/StaticKeras.dll",
