@@ -59,6 +59,8 @@ public static class Dotnet
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        // Numbers print as 0.93 whatever the machine's locale, so the assertions can read them.
+        info.Environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1";
         return Wait(info, $"{program} {string.Join(' ', arguments)}");
     }
 

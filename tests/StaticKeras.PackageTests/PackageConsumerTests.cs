@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace StaticKeras.PackageTests;
@@ -40,7 +41,7 @@ public sealed class PackageConsumerTests(PackageFeed feed)
         string output = project.Run().EnsureSuccess().Output;
         Match result = Regex.Match(output, @"loss (\d+\.\d+) -> (\d+\.\d+); predictions( \d\.\d\d){4}");
         Assert.True(result.Success, output);
-        Assert.True(double.Parse(result.Groups[2].Value) < double.Parse(result.Groups[1].Value), output);
+        Assert.True(double.Parse(result.Groups[2].Value, CultureInfo.InvariantCulture) < double.Parse(result.Groups[1].Value, CultureInfo.InvariantCulture), output);
 
         // Dense(3) cannot be added to the 2-wide input: SK1001 on the [Add] line, from the packaged analyzer.
         string broken = Program.Replace("[Dense(2, Name = \"h\"", "[Dense(3, Name = \"h\"");

@@ -18,7 +18,8 @@ namespace StaticKeras.Benchmarks.BuildCost;
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
-[SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 20)]
+[MinColumn]
+[SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 30)]
 public class BuildCostBenchmarks
 {
     private Compilation project = null!;
