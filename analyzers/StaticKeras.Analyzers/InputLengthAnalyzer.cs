@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -19,9 +20,12 @@ public sealed class InputLengthAnalyzer : ModelUsageAnalyzer
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.InputNotWholeSamples);
 
-    private protected override void Check(OperationBlockAnalysisContext context, ModelCalls calls, IInvocationOperation call, ModelGraph graph)
+    private protected override ICollection<string> Methods => InputCalls;
+
+    private protected override void Check(SyntaxNodeAnalysisContext context, ModelCalls calls, ModelGraph graph)
     {
-        if (!InputCalls.Contains(call.TargetMethod.Name) || graph.InputLayers.Count != 1)
+        IInvocationOperation call = calls.Call;
+        if (graph.InputLayers.Count != 1)
         {
             return;
         }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -16,24 +17,29 @@ public sealed class LossUsageAnalyzer : ModelUsageAnalyzer
 {
     private static readonly ImmutableHashSet<string> LabelledCalls = ImmutableHashSet.Create("Fit", "Evaluate", "TrainOnBatch", "TestOnBatch");
 
+    private static readonly ImmutableHashSet<string> CheckedCalls = LabelledCalls.Add("Compile");
+
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.LogitsLossOnProbabilities, DiagnosticDescriptors.LabelsDoNotFit);
 
-    private protected override void Check(OperationBlockAnalysisContext context, ModelCalls calls, IInvocationOperation call, ModelGraph graph)
+    private protected override ICollection<string> Methods => CheckedCalls;
+
+    private protected override void Check(SyntaxNodeAnalysisContext context, ModelCalls calls, ModelGraph graph)
     {
+        IInvocationOperation call = calls.Call;
         if (call.TargetMethod.Name == "Compile")
         {
             CheckLogits(context, call, graph);
         }
-        else if (LabelledCalls.Contains(call.TargetMethod.Name) && calls.CompileBefore(call) is { } compile
+        else if (calls.CompileBefore() is { } compile
             && LossDescription.From(ModelCalls.Argument(compile, "loss")) is { } loss)
         {
             CheckLabels(context, calls, call, graph, loss);
         }
     }
 
-    private static void CheckLogits(OperationBlockAnalysisContext context, IInvocationOperation compile, ModelGraph graph)
+    private static void CheckLogits(SyntaxNodeAnalysisContext context, IInvocationOperation compile, ModelGraph graph)
     {
         if (LossDescription.From(ModelCalls.Argument(compile, "loss")) is { FromLogits: true } loss && graph.OutputActivation is "Softmax" or "Sigmoid")
         {
@@ -45,7 +51,7 @@ public sealed class LossUsageAnalyzer : ModelUsageAnalyzer
         }
     }
 
-    private static void CheckLabels(OperationBlockAnalysisContext context, ModelCalls calls, IInvocationOperation call, ModelGraph graph, LossDescription loss)
+    private static void CheckLabels(SyntaxNodeAnalysisContext context, ModelCalls calls, IInvocationOperation call, ModelGraph graph, LossDescription loss)
     {
         Shape output = graph.Output.OutputShape;
         int columns = output.Last, rowsPerSample = output.Size / columns;

@@ -1,75 +1,68 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace StaticKeras.Analyzers;
 
 /// <summary>
-/// What one method body does with models: calls of <c>Model</c>'s methods in source order, and
-/// the locals whose value is known (initialised once with an array of constant length), so a
-/// usage check can connect <c>Compile(loss: ...)</c> to a later <c>Fit(x, y)</c>.
+/// One call of a <c>Model</c> method, and what the code around it says: the <c>Compile</c> made
+/// on the same receiver earlier in the same body, and the length of arrays whose size is a
+/// constant. Only the syntax a question needs is bound, so usage checks stay cheap in builds.
 /// </summary>
 internal sealed class ModelCalls
 {
-    private readonly List<IInvocationOperation> calls = new();
-    private readonly Dictionary<ILocalSymbol, IOperation?> initializers = new(SymbolEqualityComparer.Default);
-    private readonly HashSet<ILocalSymbol> reassigned = new(SymbolEqualityComparer.Default);
+    private readonly SemanticModel model;
+    private readonly SyntaxNode body;
+    private readonly CancellationToken token;
 
-    /// <summary>Starts collecting in a method body.</summary>
-    public static ModelCalls Collect(OperationBlockStartAnalysisContext context, ModelCatalog catalog)
+    private ModelCalls(IInvocationOperation call, SemanticModel model, SyntaxNode body, CancellationToken token)
     {
-        var calls = new ModelCalls();
-        context.RegisterOperationAction(
-            c =>
-            {
-                var invocation = (IInvocationOperation)c.Operation;
-                if (catalog.IsModelMethod(invocation.TargetMethod))
-                {
-                    lock (calls.calls)
-                    {
-                        calls.calls.Add(invocation);
-                    }
-                }
-            },
-            OperationKind.Invocation);
-        context.RegisterOperationAction(
-            c =>
-            {
-                var declarator = (IVariableDeclaratorOperation)c.Operation;
-                lock (calls.calls)
-                {
-                    calls.initializers[declarator.Symbol] = declarator.Initializer?.Value;
-                }
-            },
-            OperationKind.VariableDeclarator);
-        context.RegisterOperationAction(
-            c =>
-            {
-                if (((IAssignmentOperation)c.Operation).Target is ILocalReferenceOperation local)
-                {
-                    lock (calls.calls)
-                    {
-                        calls.reassigned.Add(local.Local);
-                    }
-                }
-            },
-            OperationKind.SimpleAssignment,
-            OperationKind.CompoundAssignment);
-        return calls;
+        Call = call;
+        this.model = model;
+        this.body = body;
+        this.token = token;
     }
 
-    /// <summary>The collected calls in source order.</summary>
-    public IEnumerable<IInvocationOperation> Calls => calls.OrderBy(c => c.Syntax.SpanStart);
+    /// <summary>The call.</summary>
+    public IInvocationOperation Call { get; }
 
-    /// <summary>The last <c>Compile</c> on the same receiver before <paramref name="call"/>, if any.</summary>
-    public IInvocationOperation? CompileBefore(IInvocationOperation call)
+    /// <summary>The call at <paramref name="syntax"/> when it is a <c>Model</c> method named in <paramref name="names"/>; null otherwise.</summary>
+    public static ModelCalls? At(InvocationExpressionSyntax syntax, SemanticModel model, ModelCatalog catalog, ICollection<string> names, CancellationToken token)
     {
-        ISymbol? receiver = Receiver(call.Instance);
-        return receiver is null
-            ? null
-            : Calls.LastOrDefault(c => c.TargetMethod.Name == "Compile" && c.Syntax.SpanStart < call.Syntax.SpanStart && SymbolEqualityComparer.Default.Equals(Receiver(c.Instance), receiver));
+        // A syntactic filter first: most invocations are not ours, and binding them is the cost.
+        string? name = syntax.Expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => null,
+        };
+        if (name is null || !names.Contains(name)
+            || model.GetOperation(syntax, token) is not IInvocationOperation call || !catalog.IsModelMethod(call.TargetMethod))
+        {
+            return null;
+        }
+
+        SyntaxNode body = syntax.Ancestors().FirstOrDefault(IsBody) ?? syntax.SyntaxTree.GetRoot(token);
+        return new ModelCalls(call, model, body, token);
+    }
+
+    /// <summary>The last <c>Compile</c> on the same receiver before this call in the same body, if any.</summary>
+    public IInvocationOperation? CompileBefore()
+    {
+        ISymbol? receiver = Receiver(Call.Instance);
+        if (receiver is null)
+        {
+            return null;
+        }
+
+        return body.DescendantNodes().OfType<InvocationExpressionSyntax>()
+            .Where(i => i.SpanStart < Call.Syntax.SpanStart && i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Compile" })
+            .Select(i => model.GetOperation(i, token) as IInvocationOperation)
+            .LastOrDefault(c => c is not null && SymbolEqualityComparer.Default.Equals(Receiver(c.Instance), receiver));
     }
 
     /// <summary>The argument bound to <paramref name="parameter"/>, without implicit conversions.</summary>
@@ -80,13 +73,17 @@ internal sealed class ModelCalls
     public static Location? ArgumentLocation(IInvocationOperation call, string parameter) =>
         call.Arguments.FirstOrDefault(a => a.Parameter?.Name == parameter)?.Syntax.GetLocation();
 
-    /// <summary>The element count of an array expression, when it is a compile-time constant.</summary>
+    /// <summary>
+    /// The element count of an array expression when it is a compile-time constant: an array
+    /// creation, a collection expression without spreads, or a local initialised with one and
+    /// never assigned again in this body.
+    /// </summary>
     public int? ConstantLength(IOperation? value)
     {
         value = Unwrap(value);
-        if (value is ILocalReferenceOperation local && !reassigned.Contains(local.Local) && initializers.TryGetValue(local.Local, out IOperation? initializer))
+        if (value is ILocalReferenceOperation local)
         {
-            value = Unwrap(initializer);
+            value = IsAssignedAgain(local.Local) ? null : Unwrap(Initializer(local.Local));
         }
 
         return value switch
@@ -98,6 +95,17 @@ internal sealed class ModelCalls
         };
     }
 
+    private IOperation? Initializer(ILocalSymbol local) =>
+        local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(token) is VariableDeclaratorSyntax { Initializer.Value: { } value } && value.SyntaxTree == model.SyntaxTree
+            ? model.GetOperation(value, token)
+            : null;
+
+    /// <summary>True when the body assigns the local after its declaration (or passes it by ref or out).</summary>
+    private bool IsAssignedAgain(ILocalSymbol local) => body.DescendantNodes().Any(n =>
+        (n is AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } && left.Identifier.ValueText == local.Name
+            || n is ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword or (int)SyntaxKind.OutKeyword, Expression: IdentifierNameSyntax arg } && arg.Identifier.ValueText == local.Name)
+        && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(n is AssignmentExpressionSyntax a ? a.Left : ((ArgumentSyntax)n).Expression, token).Symbol, local));
+
     /// <summary>The symbol a receiver expression names (a local, parameter, field or property).</summary>
     private static ISymbol? Receiver(IOperation? instance) => Unwrap(instance) switch
     {
@@ -107,6 +115,9 @@ internal sealed class ModelCalls
         IPropertyReferenceOperation p => p.Property,
         _ => null,
     };
+
+    private static bool IsBody(SyntaxNode node) =>
+        node is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or PropertyDeclarationSyntax;
 
     private static IOperation? Unwrap(IOperation? value)
     {

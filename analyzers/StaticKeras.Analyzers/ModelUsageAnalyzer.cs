@@ -1,17 +1,22 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using StaticKeras.Modeling.Shapes;
 
 namespace StaticKeras.Analyzers;
 
 /// <summary>
-/// The base of the usage analyzers (SK3xxx): collects each method body's calls on models and
-/// hands every call on a valid model to <see cref="Check"/> once the body is complete, so a check
-/// can look back at earlier calls (the <c>Compile</c> before a <c>Fit</c>).
+/// The base of the usage analyzers (SK3xxx): finds calls of the <c>Model</c> methods a check
+/// cares about on models whose graph is valid, and hands each to <see cref="Check"/>. It binds
+/// only invocations whose name matches, so it adds little to a build.
 /// </summary>
 public abstract class ModelUsageAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>The <c>Model</c> methods this analyzer checks.</summary>
+    private protected abstract ICollection<string> Methods { get; }
+
     /// <inheritdoc/>
     public sealed override void Initialize(AnalysisContext context)
     {
@@ -24,23 +29,19 @@ public abstract class ModelUsageAnalyzer : DiagnosticAnalyzer
                 return; // StaticKeras is not referenced.
             }
 
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                ModelCalls calls = ModelCalls.Collect(block, catalog);
-                block.RegisterOperationBlockEndAction(end =>
+            start.RegisterSyntaxNodeAction(
+                node =>
                 {
-                    foreach (IInvocationOperation call in calls.Calls)
+                    if (ModelCalls.At((InvocationExpressionSyntax)node.Node, node.SemanticModel, catalog, Methods, node.CancellationToken) is { } calls
+                        && catalog.Find(calls.Call.Instance?.Type) is { } graph)
                     {
-                        if (catalog.Find(call.Instance?.Type) is { } graph)
-                        {
-                            Check(end, calls, call, graph);
-                        }
+                        Check(node, calls, graph);
                     }
-                });
-            });
+                },
+                SyntaxKind.InvocationExpression);
         });
     }
 
-    /// <summary>Checks one call of a <c>Model</c> method on a model whose graph is valid.</summary>
-    private protected abstract void Check(OperationBlockAnalysisContext context, ModelCalls calls, IInvocationOperation call, ModelGraph graph);
+    /// <summary>Checks one call on a model whose graph is valid.</summary>
+    private protected abstract void Check(SyntaxNodeAnalysisContext context, ModelCalls calls, ModelGraph graph);
 }

@@ -20,7 +20,7 @@ public sealed class RandomModels(int seed)
     public RandomModel Next(int index)
     {
         string name = "M" + index.ToString(CultureInfo.InvariantCulture);
-        bool valid = random.NextDouble() < 0.4;
+        bool valid = random.NextDouble() < 0.3;
         IEnumerable<string> attributes = valid ? Valid() : Broken();
         string declaration = valid || random.NextDouble() < 0.9 ? $"public partial class {name};" : BrokenClass(name);
         valid &= declaration.StartsWith("public partial class", StringComparison.Ordinal);
