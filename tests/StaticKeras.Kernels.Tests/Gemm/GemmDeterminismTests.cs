@@ -21,6 +21,9 @@ public class GemmDeterminismTests
         Assert.Equal(single, Run(GemmKernelKind.Vector512, 2));
         Assert.Equal(single, Run(GemmKernelKind.Vector512, 3));
         Assert.Equal(single, Run(GemmKernelKind.Vector256, 2));
+        Assert.Equal(single, Run(GemmKernelKind.Vector128, 1));
+        Assert.Equal(single, Run(GemmKernelKind.Vector128, 2));
+        Assert.Equal(single, Run(GemmKernelKind.Vector128Emulated, 2));
         Assert.Equal(single, Run(GemmKernelKind.Scalar, 2));
 
         float[] Run(GemmKernelKind kernel, int threads)
@@ -57,6 +60,25 @@ public class GemmDeterminismTests
             float[] reference = GemmReference.Multiply(a, false, b, false, new float[m * n], m, n, k, false, bias, activation);
             GemmReference.AssertClose(reference, fused, k, $"{activation} threads={threads}");
             GemmReference.AssertClose(separate, fused, 1, $"{activation} threads={threads} fused vs separate");
+        }
+    }
+
+    [Fact]
+    public void Every_kernel_rounds_a_halfway_sum_once()
+    {
+        // C[0, 0] = 1·z + x·y, where x·y + z rounded to double lands halfway between two floats.
+        const int m = 6, n = 8, k = 64;
+        float x = BitConverter.Int32BitsToSingle(0x3F800001), y = BitConverter.Int32BitsToSingle(0x337FFFFE), z = x;
+        float[] a = new float[m * k], b = new float[k * n];
+        a[0] = 1f;
+        a[1] = x;
+        b[0] = z;
+        b[n] = y;
+        foreach (GemmKernelKind kernel in Enum.GetValues<GemmKernelKind>())
+        {
+            var c = new float[m * n];
+            Kernels.Gemm.Multiply(a, false, b, false, c, m, n, k, false, [], Activation.Linear, kernel, 1);
+            Assert.True(MathF.FusedMultiplyAdd(x, y, z) == c[0], $"{kernel}: {c[0]:R}");
         }
     }
 

@@ -8,6 +8,12 @@ internal enum GemmKernelKind
     /// <summary>Plain loops.</summary>
     Scalar,
 
+    /// <summary>Vector128 tiles with a double-precision FMA (x64 code compiled without FMA).</summary>
+    Vector128Emulated,
+
+    /// <summary>Vector128 tiles (SSE with FMA, NEON).</summary>
+    Vector128,
+
     /// <summary>Vector256 tiles (AVX2).</summary>
     Vector256,
 
@@ -22,5 +28,6 @@ internal static class GemmKernelSelection
     public static GemmKernelKind Best { get; } =
         Vector512.IsHardwareAccelerated ? GemmKernelKind.Vector512
         : Vector256.IsHardwareAccelerated ? GemmKernelKind.Vector256
+        : Vector128.IsHardwareAccelerated ? (Fma128.IsNative ? GemmKernelKind.Vector128 : GemmKernelKind.Vector128Emulated)
         : GemmKernelKind.Scalar;
 }

@@ -51,6 +51,12 @@ internal static class GemmRunner
             case GemmKernelKind.Vector256:
                 GemmDriver<MicroKernel256>.Run(g, rowStart, rowEnd, colStart, colEnd);
                 break;
+            case GemmKernelKind.Vector128:
+                GemmDriver<MicroKernel128>.Run(g, rowStart, rowEnd, colStart, colEnd);
+                break;
+            case GemmKernelKind.Vector128Emulated:
+                GemmDriver<MicroKernel128Emulated>.Run(g, rowStart, rowEnd, colStart, colEnd);
+                break;
             default:
                 GemmDriver<MicroKernelScalar>.Run(g, rowStart, rowEnd, colStart, colEnd);
                 break;

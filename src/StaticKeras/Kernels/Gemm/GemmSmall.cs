@@ -41,6 +41,15 @@ internal static unsafe class GemmSmall
                         Row256(g, a, c, j);
                     }
                 }
+
+                // Without a hardware FMA (x86-64-v2 Native AOT) these small products stay scalar.
+                if (Vector128.IsHardwareAccelerated && Fma128.IsNative)
+                {
+                    for (; j <= g.N - 4; j += 4)
+                    {
+                        Row128(g, a, c, j);
+                    }
+                }
             }
 
             for (; j < g.N; j++)
@@ -84,6 +93,23 @@ internal static unsafe class GemmSmall
         }
 
         (g.Activation == Activation.Relu ? Vector256.Max(sum, Vector256<float>.Zero) : sum).Store(c + j);
+    }
+
+    private static void Row128(in GemmProblem g, float* a, float* c, int j)
+    {
+        Vector128<float> sum = g.Accumulate ? Vector128.Load(c + j) : Vector128<float>.Zero;
+        float* b = g.B + j;
+        for (int p = 0; p < g.K; p++)
+        {
+            sum = Vector128.FusedMultiplyAdd(Vector128.Create(a[p * g.ACol]), Vector128.Load(b + (p * g.BRow)), sum);
+        }
+
+        if (g.Bias != null)
+        {
+            sum += Vector128.Load(g.Bias + j);
+        }
+
+        (g.Activation == Activation.Relu ? Vector128.Max(sum, Vector128<float>.Zero) : sum).Store(c + j);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

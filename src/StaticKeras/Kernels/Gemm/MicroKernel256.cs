@@ -9,7 +9,7 @@ namespace StaticKeras.Kernels;
 /// <remarks>
 /// Each depth step loads two B vectors, broadcasts one A value per row and issues two FMAs per
 /// row into accumulators that stay in registers for the whole block. Partial tiles are split into
-/// heights of 8, 4, 2 and 1, each a specialisation of the same method (see <see cref="IRowCount"/>).
+/// heights of 4, 2 and 1, each a specialisation of the same method (see <see cref="IRowCount"/>).
 /// </remarks>
 internal readonly unsafe struct MicroKernel256 : IMicroKernel
 {
