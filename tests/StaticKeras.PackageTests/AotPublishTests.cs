@@ -6,7 +6,8 @@ namespace StaticKeras.PackageTests;
 
 /// <summary>
 /// samples/AotInference publishes to one native executable with no trimming or AOT warning,
-/// trains and predicts correctly as native code, and uses 256-bit vectors on an AVX2 machine.
+/// trains and predicts correctly as native code, and uses 256-bit vectors and the Vector256 GEMM
+/// kernel on an AVX2 machine.
 /// </summary>
 [Collection(DeploymentCollection.Name)]
 public sealed class AotPublishTests(PackageFeed feed)
@@ -36,10 +37,13 @@ public sealed class AotPublishTests(PackageFeed feed)
         Assert.True(accuracy >= 0.9, predicted);
         Assert.Matches(@"latency, one image: median \d+\.\d us", predicted);
 
-        // Simd.props compiles for x86-64-v3: wherever the CPU has AVX2, the kernels run 256-bit vectors.
+        // Simd.props compiles for x86-64-v3: wherever the CPU has AVX2, the kernels run 256-bit
+        // vectors, the GEMM its Vector256 micro-kernel (also on AVX-512: native AOT cannot switch
+        // to Vector512 at run time, README "Deploy with Native AOT").
         if (Avx2.IsSupported)
         {
             Assert.Contains("Vector256.IsHardwareAccelerated=True", predicted);
+            Assert.Contains("gemm kernel: Vector256;", predicted);
         }
     }
 }

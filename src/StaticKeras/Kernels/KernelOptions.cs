@@ -1,4 +1,5 @@
 using System;
+using StaticKeras.Kernels;
 
 namespace StaticKeras;
 
@@ -30,4 +31,21 @@ public static class KernelOptions
             threads = value;
         }
     }
+
+    /// <summary>
+    /// The matrix-product micro-kernel this process runs, for logs and deployment checks:
+    /// <c>"Vector512"</c>, <c>"Vector256"</c>, <c>"Vector128"</c> or <c>"scalar"</c> (x64 code
+    /// compiled without FMA, such as a Native AOT build for the default x86-64-v2).
+    /// </summary>
+    /// <remarks>
+    /// Under the JIT this is the widest the CPU runs; under Native AOT it is fixed when publishing
+    /// by the instruction set compiled for (<c>IlcInstructionSet</c>), whatever the CPU has.
+    /// </remarks>
+    public static string GemmKernel => GemmRunner.Kernel switch
+    {
+        GemmKernelKind.Vector512 => "Vector512",
+        GemmKernelKind.Vector256 => "Vector256",
+        GemmKernelKind.Vector128 => "Vector128",
+        _ => "scalar",
+    };
 }

@@ -23,7 +23,6 @@ public class GemmDeterminismTests
         Assert.Equal(single, Run(GemmKernelKind.Vector256, 2));
         Assert.Equal(single, Run(GemmKernelKind.Vector128, 1));
         Assert.Equal(single, Run(GemmKernelKind.Vector128, 2));
-        Assert.Equal(single, Run(GemmKernelKind.Vector128Emulated, 2));
         Assert.Equal(single, Run(GemmKernelKind.Scalar, 2));
 
         float[] Run(GemmKernelKind kernel, int threads)

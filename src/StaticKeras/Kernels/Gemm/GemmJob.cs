@@ -68,7 +68,7 @@ internal sealed class GemmJob : ParallelJob
     {
         GemmKernelKind.Vector512 => (MicroKernel512.Rows, MicroKernel512.Width),
         GemmKernelKind.Vector256 => (MicroKernel256.Rows, MicroKernel256.Width),
-        GemmKernelKind.Vector128 or GemmKernelKind.Vector128Emulated => (MicroKernel128.Rows, MicroKernel128.Width),
+        GemmKernelKind.Vector128 => (MicroKernel128.Rows, MicroKernel128.Width),
         _ => (MicroKernelScalar.Rows, MicroKernelScalar.Width),
     };
 }

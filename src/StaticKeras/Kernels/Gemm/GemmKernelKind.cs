@@ -1,4 +1,6 @@
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace StaticKeras.Kernels;
 
@@ -8,10 +10,7 @@ internal enum GemmKernelKind
     /// <summary>Plain loops.</summary>
     Scalar,
 
-    /// <summary>Vector128 tiles with a double-precision FMA (x64 code compiled without FMA).</summary>
-    Vector128Emulated,
-
-    /// <summary>Vector128 tiles (SSE with FMA, NEON).</summary>
+    /// <summary>Vector128 tiles (NEON, or SSE with FMA).</summary>
     Vector128,
 
     /// <summary>Vector256 tiles (AVX2).</summary>
@@ -28,6 +27,13 @@ internal static class GemmKernelSelection
     public static GemmKernelKind Best { get; } =
         Vector512.IsHardwareAccelerated ? GemmKernelKind.Vector512
         : Vector256.IsHardwareAccelerated ? GemmKernelKind.Vector256
-        : Vector128.IsHardwareAccelerated ? (Fma128.IsNative ? GemmKernelKind.Vector128 : GemmKernelKind.Vector128Emulated)
+        : Vector128.IsHardwareAccelerated && HasVectorFma ? GemmKernelKind.Vector128
         : GemmKernelKind.Scalar;
+
+    /// <summary>
+    /// Whether this code may use a vector FMA (a compile-time constant). x64 code compiled without
+    /// FMA (pre-Haswell CPUs, a Native AOT build for x86-64-v2) would run each Vector128 FMA as one
+    /// C library <c>fmaf</c> call per lane, twice as slow as the scalar kernel's one call per term.
+    /// </summary>
+    public static bool HasVectorFma => Fma.IsSupported || AdvSimd.IsSupported;
 }

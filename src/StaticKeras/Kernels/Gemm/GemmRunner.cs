@@ -54,9 +54,6 @@ internal static class GemmRunner
             case GemmKernelKind.Vector128:
                 GemmDriver<MicroKernel128>.Run(g, rowStart, rowEnd, colStart, colEnd);
                 break;
-            case GemmKernelKind.Vector128Emulated:
-                GemmDriver<MicroKernel128Emulated>.Run(g, rowStart, rowEnd, colStart, colEnd);
-                break;
             default:
                 GemmDriver<MicroKernelScalar>.Run(g, rowStart, rowEnd, colStart, colEnd);
                 break;

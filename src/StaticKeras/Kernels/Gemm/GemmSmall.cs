@@ -42,8 +42,7 @@ internal static unsafe class GemmSmall
                     }
                 }
 
-                // Without a hardware FMA (x86-64-v2 Native AOT) these small products stay scalar.
-                if (Vector128.IsHardwareAccelerated && Fma128.IsNative)
+                if (Vector128.IsHardwareAccelerated && GemmKernelSelection.HasVectorFma)
                 {
                     for (; j <= g.N - 4; j += 4)
                     {

@@ -4,9 +4,10 @@ using System.Runtime.Intrinsics;
 namespace StaticKeras.Kernels;
 
 /// <summary>
-/// The Vector128 micro-kernel: tiles of up to 6 rows × 8 columns (12 xmm accumulators), for
-/// machines whose widest accelerated vectors are 128-bit: ARM64 (NEON), x64 without AVX2, and a
-/// Native AOT build for x86-64-v2.
+/// The Vector128 micro-kernel: tiles of up to 6 rows × 8 columns (12 accumulators), for machines
+/// whose widest accelerated vectors are 128-bit and that have a vector FMA: ARM64 (NEON). x64
+/// code without FMA (older CPUs, a Native AOT build for x86-64-v2) stays on the scalar kernel
+/// (see <see cref="GemmKernelSelection.HasVectorFma"/>).
 /// </summary>
 /// <remarks>
 /// Each depth step loads two B vectors, broadcasts one A value per row and issues two FMAs per
@@ -135,7 +136,7 @@ internal readonly unsafe struct MicroKernel128 : IMicroKernel
 
     /// <summary>The accumulator's start: C's value (accumulate, or a later depth block) or zero.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector128<float> Start<TRows, TCols>(in TileArgs t, int row, int vector)
+    private static Vector128<float> Start<TRows, TCols>(in TileArgs t, int row, int vector)
         where TRows : struct, IRowCount
         where TCols : struct, IColumnCount
     {
@@ -146,7 +147,7 @@ internal readonly unsafe struct MicroKernel128 : IMicroKernel
 
     /// <summary>Adds the bias, applies ReLU when asked and stores one row of the tile.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Finish<TRows, TCols>(in TileArgs t, int row, Vector128<float> first, Vector128<float> second)
+    private static void Finish<TRows, TCols>(in TileArgs t, int row, Vector128<float> first, Vector128<float> second)
         where TRows : struct, IRowCount
         where TCols : struct, IColumnCount
     {

@@ -15,16 +15,14 @@ internal readonly unsafe struct MicroKernelScalar : IMicroKernel
 
     public static int Width => 8;
 
-    public static void Tile(int rows, bool half, ref TileArgs t) => Columns(rows, 0, half ? Width / 2 : Width, t);
-
-    /// <summary>Computes columns <c>[first, first + count)</c> of a tile (the Vector128 kernel's exact fallback uses it too).</summary>
-    public static void Columns(int rows, int first, int count, in TileArgs t)
+    public static void Tile(int rows, bool half, ref TileArgs t)
     {
+        int width = half ? Width / 2 : Width;
         for (int i = 0; i < rows; i++)
         {
             float* c = t.C + (i * t.Ldc);
             float* a = t.A + (i * t.ARow);
-            for (int j = first; j < first + count; j++)
+            for (int j = 0; j < width; j++)
             {
                 float sum = t.LoadC ? c[j] : 0f;
                 float* b = t.B + j;

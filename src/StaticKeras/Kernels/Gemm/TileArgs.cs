@@ -43,13 +43,4 @@ internal unsafe struct TileArgs
 
     /// <summary>Apply ReLU after the bias (the last depth block of a fused epilogue).</summary>
     public bool Relu;
-
-    /// <summary>The same tile moved <paramref name="columns"/> to the right (C and the bias).</summary>
-    public readonly TileArgs WithColumn(int columns)
-    {
-        TileArgs moved = this;
-        moved.C += columns;
-        moved.Bias = Bias == null ? null : Bias + columns;
-        return moved;
-    }
 }
