@@ -1,6 +1,8 @@
 using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace StaticKeras.Kernels;
 
@@ -49,16 +51,31 @@ internal static unsafe class GemmPacking
     }
 
     /// <summary>
-    /// Gathers B's columns when they are strided (B stored transposed): reads each source column
-    /// contiguously along the depth and scatters it down the panel.
+    /// Gathers B's columns when they are strided (B stored transposed): 4 × 4 blocks at a time
+    /// where each source column is contiguous along the depth (<c>dy · Wᵀ</c>), then each
+    /// remaining source column read contiguously along the depth and scattered down the panel.
     /// </summary>
     private static void Transpose(float* source, nint depthStride, nint columnStride, int depth, int columns, int width, float* destination)
     {
+        int blockedColumns = 0, blockedDepth = 0;
+        if (Sse.IsSupported && depthStride == 1)
+        {
+            blockedColumns = columns & ~3;
+            blockedDepth = depth & ~3;
+            for (int j = 0; j < blockedColumns; j += 4)
+            {
+                for (int p = 0; p < blockedDepth; p += 4)
+                {
+                    Transpose4x4(source + (j * columnStride) + p, columnStride, destination + ((nint)p * width) + j, width);
+                }
+            }
+        }
+
         for (int j = 0; j < columns; j++)
         {
             float* from = source + (j * columnStride);
             float* to = destination + j;
-            for (int p = 0; p < depth; p++)
+            for (int p = j < blockedColumns ? blockedDepth : 0; p < depth; p++)
             {
                 to[(nint)p * width] = from[p * depthStride];
             }
@@ -71,6 +88,20 @@ internal static unsafe class GemmPacking
                 destination[((nint)p * width) + j] = 0f;
             }
         }
+    }
+
+    /// <summary>Writes the transpose of the 4 × 4 block at <paramref name="from"/> (rows <paramref name="fromRow"/> apart) to <paramref name="to"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose4x4(float* from, nint fromRow, float* to, nint toRow)
+    {
+        Vector128<float> r0 = Sse.LoadVector128(from), r1 = Sse.LoadVector128(from + fromRow);
+        Vector128<float> r2 = Sse.LoadVector128(from + (2 * fromRow)), r3 = Sse.LoadVector128(from + (3 * fromRow));
+        Vector128<float> t0 = Sse.UnpackLow(r0, r1), t1 = Sse.UnpackLow(r2, r3);
+        Vector128<float> t2 = Sse.UnpackHigh(r0, r1), t3 = Sse.UnpackHigh(r2, r3);
+        Sse.Store(to, Sse.MoveLowToHigh(t0, t1));
+        Sse.Store(to + toRow, Sse.MoveHighToLow(t1, t0));
+        Sse.Store(to + (2 * toRow), Sse.MoveLowToHigh(t2, t3));
+        Sse.Store(to + (3 * toRow), Sse.MoveHighToLow(t3, t2));
     }
 
     /// <summary>
