@@ -18,12 +18,9 @@ internal sealed class KernelWorkers
     private static int busy;
 
     private readonly Worker[] workers;
-    private ParallelJob? job;
-    private int chunks;
-    // Claims are closed between jobs, so a worker that wakes late for an old job claims nothing.
-    private const int Closed = int.MaxValue / 2;
 
-    private int nextChunk = Closed;
+    // Closed between jobs, so a worker that wakes late for an old job claims nothing.
+    private readonly ChunkClaims claims = new();
     private int pending;
     private ExceptionDispatchInfo? failure;
 
@@ -65,11 +62,9 @@ internal sealed class KernelWorkers
     /// <summary>Runs chunks <c>0 .. chunks-1</c> of <paramref name="work"/> on the caller and up to <c>chunks - 1</c> workers.</summary>
     public void Run(ParallelJob work, int chunkCount)
     {
-        job = work;
-        chunks = chunkCount;
         failure = null;
         pending = chunkCount;
-        Volatile.Write(ref nextChunk, 0); // opens the claims after the job is in place
+        claims.Open(work, chunkCount); // after the count, which the open releases to the workers
         int helpers = Math.Min(chunkCount - 1, workers.Length);
         for (int i = 0; i < helpers; i++)
         {
@@ -79,8 +74,7 @@ internal sealed class KernelWorkers
         Participate();
         AwaitWorkers();
 
-        Volatile.Write(ref nextChunk, Closed);
-        job = null;
+        claims.Close();
         failure?.Throw();
     }
 
@@ -108,12 +102,11 @@ internal sealed class KernelWorkers
     /// <summary>Claims and runs chunks until none is left. A late worker finds none and goes back to waiting.</summary>
     private void Participate()
     {
-        int chunk;
-        while ((chunk = Interlocked.Increment(ref nextChunk) - 1) < chunks)
+        while (claims.TryClaim(out ParallelJob job, out int chunk, out int chunks))
         {
             try
             {
-                job!.Execute(chunk, chunks);
+                job.Execute(chunk, chunks);
             }
             catch (Exception e)
             {
