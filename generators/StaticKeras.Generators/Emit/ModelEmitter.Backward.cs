@@ -14,6 +14,7 @@ internal static partial class ModelEmitter
         using (writer.WriteBlock($"partial class {plan.Graph.Type.Name}"))
         {
             writer.WriteLine("/// <inheritdoc/>");
+            writer.WriteLine(OptimizedPass);
             using (writer.WriteBlock($"protected override void Backward({ReadOnlySpan} input, {Span} workspace, int batch, bool outputGradientIsPreActivation)"))
             {
                 var pass = new PassWriter(plan, plan.Training, training: true);

@@ -7,6 +7,7 @@ namespace Demo.Gradients;
 partial class Branches
 {
     /// <inheritdoc/>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     protected override void ForwardTraining(global::System.ReadOnlySpan<float> input, global::System.Span<float> workspace, int batch)
     {
         global::System.ReadOnlySpan<float> parameters = Parameters;
@@ -50,6 +51,7 @@ partial class Branches
     }
 
     /// <inheritdoc/>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     protected override void ForwardInference(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::System.Span<float> workspace, int batch)
     {
         output = output.Slice(0, 3 * batch);

@@ -7,6 +7,7 @@ namespace Demo.Nested;
 partial class Everything
 {
     /// <inheritdoc/>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     protected override void Backward(global::System.ReadOnlySpan<float> input, global::System.Span<float> workspace, int batch, bool outputGradientIsPreActivation)
     {
         global::System.ReadOnlySpan<float> parameters = Parameters;

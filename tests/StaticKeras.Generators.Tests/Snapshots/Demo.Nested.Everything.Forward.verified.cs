@@ -7,6 +7,7 @@ namespace Demo.Nested;
 partial class Everything
 {
     /// <inheritdoc/>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     protected override void ForwardTraining(global::System.ReadOnlySpan<float> input, global::System.Span<float> workspace, int batch)
     {
         global::System.ReadOnlySpan<float> parameters = Parameters;
@@ -57,6 +58,7 @@ partial class Everything
     }
 
     /// <inheritdoc/>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     protected override void ForwardInference(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::System.Span<float> workspace, int batch)
     {
         output = output.Slice(0, 3 * batch);

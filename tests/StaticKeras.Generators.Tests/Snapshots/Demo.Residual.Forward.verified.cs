@@ -7,6 +7,7 @@ namespace Demo;
 partial class Residual
 {
     /// <inheritdoc/>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     protected override void ForwardTraining(global::System.ReadOnlySpan<float> input, global::System.Span<float> workspace, int batch)
     {
         global::System.ReadOnlySpan<float> parameters = Parameters;
@@ -30,6 +31,7 @@ partial class Residual
     }
 
     /// <inheritdoc/>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     protected override void ForwardInference(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::System.Span<float> workspace, int batch)
     {
         output = output.Slice(0, batch);
