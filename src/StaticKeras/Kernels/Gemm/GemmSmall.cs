@@ -28,26 +28,17 @@ internal static unsafe class GemmSmall
             {
                 if (Vector512.IsHardwareAccelerated)
                 {
-                    for (; j <= g.N - 16; j += 16)
-                    {
-                        Row512(g, a, c, j);
-                    }
+                    VectorColumns<Vector512Ops, Vector512<float>>(g, a, c, ref j);
                 }
 
                 if (Vector256.IsHardwareAccelerated)
                 {
-                    for (; j <= g.N - 8; j += 8)
-                    {
-                        Row256(g, a, c, j);
-                    }
+                    VectorColumns<Vector256Ops, Vector256<float>>(g, a, c, ref j);
                 }
 
                 if (Vector128.IsHardwareAccelerated && GemmKernelSelection.HasVectorFma)
                 {
-                    for (; j <= g.N - 4; j += 4)
-                    {
-                        Row128(g, a, c, j);
-                    }
+                    VectorColumns<Vector128Ops, Vector128<float>>(g, a, c, ref j);
                 }
             }
 
@@ -60,55 +51,27 @@ internal static unsafe class GemmSmall
         GemmEpilogue.AfterStore(g, 0, g.M, 0, g.N);
     }
 
-    private static void Row512(in GemmProblem g, float* a, float* c, int j)
+    /// <summary>Computes the columns from <paramref name="j"/> on in whole vectors of one width, and moves <paramref name="j"/> past them.</summary>
+    private static void VectorColumns<TOps, TVector>(in GemmProblem g, float* a, float* c, ref int j)
+        where TOps : struct, IVectorOps<TVector>
+        where TVector : struct
     {
-        Vector512<float> sum = g.Accumulate ? Vector512.Load(c + j) : Vector512<float>.Zero;
-        float* b = g.B + j;
-        for (int p = 0; p < g.K; p++)
+        for (; j <= g.N - TOps.Lanes; j += TOps.Lanes)
         {
-            sum = Vector512.FusedMultiplyAdd(Vector512.Create(a[p * g.ACol]), Vector512.Load(b + (p * g.BRow)), sum);
+            TVector sum = g.Accumulate ? TOps.Load(c + j) : default;
+            float* b = g.B + j;
+            for (int p = 0; p < g.K; p++)
+            {
+                sum = TOps.FusedMultiplyAdd(TOps.Broadcast(a[p * g.ACol]), TOps.Load(b + (p * g.BRow)), sum);
+            }
+
+            if (g.Bias != null)
+            {
+                sum = TOps.Add(sum, TOps.Load(g.Bias + j));
+            }
+
+            TOps.Store(g.Activation == Activation.Relu ? TOps.Relu(sum) : sum, c + j);
         }
-
-        if (g.Bias != null)
-        {
-            sum += Vector512.Load(g.Bias + j);
-        }
-
-        (g.Activation == Activation.Relu ? Vector512.Max(sum, Vector512<float>.Zero) : sum).Store(c + j);
-    }
-
-    private static void Row256(in GemmProblem g, float* a, float* c, int j)
-    {
-        Vector256<float> sum = g.Accumulate ? Vector256.Load(c + j) : Vector256<float>.Zero;
-        float* b = g.B + j;
-        for (int p = 0; p < g.K; p++)
-        {
-            sum = Vector256.FusedMultiplyAdd(Vector256.Create(a[p * g.ACol]), Vector256.Load(b + (p * g.BRow)), sum);
-        }
-
-        if (g.Bias != null)
-        {
-            sum += Vector256.Load(g.Bias + j);
-        }
-
-        (g.Activation == Activation.Relu ? Vector256.Max(sum, Vector256<float>.Zero) : sum).Store(c + j);
-    }
-
-    private static void Row128(in GemmProblem g, float* a, float* c, int j)
-    {
-        Vector128<float> sum = g.Accumulate ? Vector128.Load(c + j) : Vector128<float>.Zero;
-        float* b = g.B + j;
-        for (int p = 0; p < g.K; p++)
-        {
-            sum = Vector128.FusedMultiplyAdd(Vector128.Create(a[p * g.ACol]), Vector128.Load(b + (p * g.BRow)), sum);
-        }
-
-        if (g.Bias != null)
-        {
-            sum += Vector128.Load(g.Bias + j);
-        }
-
-        (g.Activation == Activation.Relu ? Vector128.Max(sum, Vector128<float>.Zero) : sum).Store(c + j);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
