@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using StaticKeras.Kernels;
 
@@ -41,31 +42,11 @@ internal static unsafe class AdamKernel
         int i = start;
         if (Vector512.IsHardwareAccelerated)
         {
-            Vector512<float> c1 = Vector512.Create(k.OneMinusBeta1), c2 = Vector512.Create(k.OneMinusBeta2);
-            Vector512<float> a = Vector512.Create(k.Alpha), e = Vector512.Create(k.Epsilon);
-            for (; i <= end - Vector512<float>.Count; i += Vector512<float>.Count)
-            {
-                Vector512<float> gi = Vector512.Load(g + i), mi = Vector512.Load(m + i), vi = Vector512.Load(v + i);
-                mi += (gi - mi) * c1;
-                vi += ((gi * gi) - vi) * c2;
-                (Vector512.Load(p + i) - (a * mi / (Vector512.Sqrt(vi) + e))).Store(p + i);
-                mi.Store(m + i);
-                vi.Store(v + i);
-            }
+            i = UpdateVectors<Vector512Ops, Vector512<float>>(p, g, m, v, i, end, k);
         }
         else if (Vector256.IsHardwareAccelerated)
         {
-            Vector256<float> c1 = Vector256.Create(k.OneMinusBeta1), c2 = Vector256.Create(k.OneMinusBeta2);
-            Vector256<float> a = Vector256.Create(k.Alpha), e = Vector256.Create(k.Epsilon);
-            for (; i <= end - Vector256<float>.Count; i += Vector256<float>.Count)
-            {
-                Vector256<float> gi = Vector256.Load(g + i), mi = Vector256.Load(m + i), vi = Vector256.Load(v + i);
-                mi += (gi - mi) * c1;
-                vi += ((gi * gi) - vi) * c2;
-                (Vector256.Load(p + i) - (a * mi / (Vector256.Sqrt(vi) + e))).Store(p + i);
-                mi.Store(m + i);
-                vi.Store(v + i);
-            }
+            i = UpdateVectors<Vector256Ops, Vector256<float>>(p, g, m, v, i, end, k);
         }
 
         for (; i < end; i++)
@@ -75,6 +56,31 @@ internal static unsafe class AdamKernel
             v[i] += ((gi * gi) - v[i]) * k.OneMinusBeta2;
             p[i] -= k.Alpha * m[i] / (MathF.Sqrt(v[i]) + k.Epsilon);
         }
+    }
+
+    /// <summary>
+    /// Updates from <paramref name="i"/> on in whole vectors of one width, with the scalar tail's
+    /// operations in the same order, and returns where the whole vectors end.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int UpdateVectors<TOps, TVector>(float* p, float* g, float* m, float* v, int i, int end, in AdamConstants k)
+        where TOps : struct, IVectorOps<TVector>
+        where TVector : struct
+    {
+        TVector c1 = TOps.Broadcast(k.OneMinusBeta1), c2 = TOps.Broadcast(k.OneMinusBeta2);
+        TVector a = TOps.Broadcast(k.Alpha), e = TOps.Broadcast(k.Epsilon);
+        for (; i <= end - TOps.Lanes; i += TOps.Lanes)
+        {
+            TVector gi = TOps.Load(g + i), mi = TOps.Load(m + i), vi = TOps.Load(v + i);
+            mi = TOps.Add(mi, TOps.Multiply(TOps.Subtract(gi, mi), c1)); // m += (g − m)(1 − β₁)
+            vi = TOps.Add(vi, TOps.Multiply(TOps.Subtract(TOps.Multiply(gi, gi), vi), c2)); // v += (g² − v)(1 − β₂)
+            TVector step = TOps.Divide(TOps.Multiply(a, mi), TOps.Add(TOps.Sqrt(vi), e)); // α·m / (√v + ε)
+            TOps.Store(TOps.Subtract(TOps.Load(p + i), step), p + i);
+            TOps.Store(mi, m + i);
+            TOps.Store(vi, v + i);
+        }
+
+        return i;
     }
 
     /// <summary>One update split into chunks of whole cache lines.</summary>

@@ -28,17 +28,17 @@ internal static unsafe class GemmSmall
             {
                 if (Vector512.IsHardwareAccelerated)
                 {
-                    VectorColumns<Vector512Ops, Vector512<float>>(g, a, c, ref j);
+                    j = VectorColumns<Vector512Ops, Vector512<float>>(g, a, c, j);
                 }
 
                 if (Vector256.IsHardwareAccelerated)
                 {
-                    VectorColumns<Vector256Ops, Vector256<float>>(g, a, c, ref j);
+                    j = VectorColumns<Vector256Ops, Vector256<float>>(g, a, c, j);
                 }
 
                 if (Vector128.IsHardwareAccelerated && GemmKernelSelection.HasVectorFma)
                 {
-                    VectorColumns<Vector128Ops, Vector128<float>>(g, a, c, ref j);
+                    j = VectorColumns<Vector128Ops, Vector128<float>>(g, a, c, j);
                 }
             }
 
@@ -51,8 +51,9 @@ internal static unsafe class GemmSmall
         GemmEpilogue.AfterStore(g, 0, g.M, 0, g.N);
     }
 
-    /// <summary>Computes the columns from <paramref name="j"/> on in whole vectors of one width, and moves <paramref name="j"/> past them.</summary>
-    private static void VectorColumns<TOps, TVector>(in GemmProblem g, float* a, float* c, ref int j)
+    /// <summary>Computes the columns from <paramref name="j"/> on in whole vectors of one width, and returns where they end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int VectorColumns<TOps, TVector>(in GemmProblem g, float* a, float* c, int j)
         where TOps : struct, IVectorOps<TVector>
         where TVector : struct
     {
@@ -72,6 +73,8 @@ internal static unsafe class GemmSmall
 
             TOps.Store(g.Activation == Activation.Relu ? TOps.Relu(sum) : sum, c + j);
         }
+
+        return j;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -4,9 +4,10 @@ using System.Runtime.Intrinsics;
 namespace StaticKeras.Kernels;
 
 /// <summary>
-/// The vector operations a micro-kernel needs, for one vector width. The kernel is generic over
-/// a struct implementing this, so the JIT specialises it per width and inlines every operation:
-/// one source yields the Vector512, Vector256 and Vector128 kernels.
+/// The vector operations the kernels need, for one vector width. A kernel is generic over a
+/// struct implementing this, so the JIT specialises it per width and inlines every operation:
+/// one source yields the Vector512, Vector256 and Vector128 versions (the GEMM micro-kernel, the
+/// small-product rows, Adam's update). (.NET's own <c>ISimdVector</c> is not public.)
 /// </summary>
 /// <typeparam name="TVector">The vector of floats this width computes on.</typeparam>
 internal unsafe interface IVectorOps<TVector>
@@ -39,6 +40,18 @@ internal unsafe interface IVectorOps<TVector>
     /// <summary><c>a + b</c>.</summary>
     static abstract TVector Add(TVector a, TVector b);
 
+    /// <summary><c>a − b</c>.</summary>
+    static abstract TVector Subtract(TVector a, TVector b);
+
+    /// <summary><c>a · b</c>.</summary>
+    static abstract TVector Multiply(TVector a, TVector b);
+
+    /// <summary><c>a / b</c>.</summary>
+    static abstract TVector Divide(TVector a, TVector b);
+
+    /// <summary>The square root of every lane.</summary>
+    static abstract TVector Sqrt(TVector value);
+
     /// <summary><c>max(value, 0)</c>.</summary>
     static abstract TVector Relu(TVector value);
 }
@@ -66,6 +79,18 @@ internal readonly unsafe struct Vector512Ops : IVectorOps<Vector512<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Add(Vector512<float> a, Vector512<float> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Subtract(Vector512<float> a, Vector512<float> b) => a - b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Multiply(Vector512<float> a, Vector512<float> b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Divide(Vector512<float> a, Vector512<float> b) => a / b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Sqrt(Vector512<float> value) => Vector512.Sqrt(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Relu(Vector512<float> value) => Vector512.Max(value, Vector512<float>.Zero);
@@ -96,6 +121,18 @@ internal readonly unsafe struct Vector256Ops : IVectorOps<Vector256<float>>
     public static Vector256<float> Add(Vector256<float> a, Vector256<float> b) => a + b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Subtract(Vector256<float> a, Vector256<float> b) => a - b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Multiply(Vector256<float> a, Vector256<float> b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Divide(Vector256<float> a, Vector256<float> b) => a / b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Sqrt(Vector256<float> value) => Vector256.Sqrt(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Relu(Vector256<float> value) => Vector256.Max(value, Vector256<float>.Zero);
 }
 
@@ -122,6 +159,18 @@ internal readonly unsafe struct Vector128Ops : IVectorOps<Vector128<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Add(Vector128<float> a, Vector128<float> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Subtract(Vector128<float> a, Vector128<float> b) => a - b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Multiply(Vector128<float> a, Vector128<float> b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Divide(Vector128<float> a, Vector128<float> b) => a / b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Sqrt(Vector128<float> value) => Vector128.Sqrt(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Relu(Vector128<float> value) => Vector128.Max(value, Vector128<float>.Zero);
