@@ -18,7 +18,7 @@ public sealed class LossGradientTests
     {
         (Loss loss, float[] predictions, float[] labels) = Case(name);
         var gradient = new float[Rows * Cols];
-        loss.ComputeWithGradient(predictions, labels, gradient, Rows, Cols, Activation.Linear, out bool pre);
+        loss.ComputeWithGradient(predictions, labels, gradient, Rows, Cols, LossFusion.None, out bool pre);
         Assert.False(pre && !IsFromLogits(loss), "Without a softmax or sigmoid output the gradient is w.r.t. the predictions.");
         AssertGradient(predictions, gradient, () => loss.Compute(predictions, labels, Rows, Cols), name, epsilon: 1e-3f, tolerance: 5e-3);
     }
@@ -41,7 +41,7 @@ public sealed class LossGradientTests
 
         Value();
         var gradient = new float[logits.Length];
-        loss.ComputeWithGradient(probabilities, labels, gradient, Rows, Cols, activation, out bool pre);
+        loss.ComputeWithGradient(probabilities, labels, gradient, Rows, Cols, activation == Activation.Softmax ? LossFusion.Softmax : LossFusion.Sigmoid, out bool pre);
         Assert.True(pre);
         AssertGradient(logits, gradient, Value, name + " through " + activation, epsilon: 1e-3f, tolerance: 5e-3);
     }

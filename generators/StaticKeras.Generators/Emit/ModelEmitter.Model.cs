@@ -78,7 +78,8 @@ internal static partial class ModelEmitter
             writer.WriteLine($"inputShapes: [{string.Join(", ", graph.InputLayers.Select(i => "[" + string.Join(", ", graph.Layers[i].OutputShape.Dims) + "]"))}],");
             writer.WriteLine($"inputNames: [{string.Join(", ", graph.InputLayers.Select(i => Literal(graph.Layers[i].Name)))}],");
             writer.WriteLine($"outputShape: [{string.Join(", ", graph.Output.OutputShape.Dims)}],");
-            writer.WriteLine($"outputActivation: global::StaticKeras.Activation.{outputActivation},");
+            string fusion = outputActivation is "Softmax" or "Sigmoid" ? outputActivation : "None";
+            writer.WriteLine($"outputFusion: global::StaticKeras.LossFusion.{fusion},");
             writer.WriteLine("weights:");
             writer.WriteLine("[");
             using (writer.Indent())

@@ -34,14 +34,14 @@ public sealed class BinaryCrossentropy : Loss
     }
 
     /// <inheritdoc/>
-    public override float ComputeWithGradient(ReadOnlySpan<float> predictions, ReadOnlySpan<float> labels, Span<float> gradient, int rows, int cols, Activation outputActivation, out bool gradientIsPreActivation)
+    public override float ComputeWithGradient(ReadOnlySpan<float> predictions, ReadOnlySpan<float> labels, Span<float> gradient, int rows, int cols, LossFusion outputFusion, out bool gradientIsPreActivation)
     {
         int n = rows * cols;
         double scale = 1.0 / n;
         double sum = 0;
 
         // d/dz of the loss through a sigmoid is (p − y): exact, and free of the clipping's dead zone.
-        gradientIsPreActivation = FromLogits || outputActivation == Activation.Sigmoid;
+        gradientIsPreActivation = FromLogits || outputFusion == LossFusion.Sigmoid;
         for (int i = 0; i < n; i++)
         {
             double p = predictions[i], y = labels[i];

@@ -32,7 +32,7 @@ public abstract class Loss
     /// <param name="gradient">Receives dL/d(predictions), or dL/d(pre-activation) when <paramref name="gradientIsPreActivation"/>.</param>
     /// <param name="rows">Rows.</param>
     /// <param name="cols">The output's last dimension.</param>
-    /// <param name="outputActivation">The activation of the layer that produced <paramref name="predictions"/>.</param>
+    /// <param name="outputFusion">Which loss the output layer's activation cancels against (<see cref="LossFusion"/>).</param>
     /// <param name="gradientIsPreActivation">Set when the gradient is with respect to the pre-activation.</param>
     public abstract float ComputeWithGradient(
         ReadOnlySpan<float> predictions,
@@ -40,7 +40,7 @@ public abstract class Loss
         Span<float> gradient,
         int rows,
         int cols,
-        Activation outputActivation,
+        LossFusion outputFusion,
         out bool gradientIsPreActivation);
 
     /// <summary>Checks that labels suit this loss (for example integer class ids in range); throws <see cref="ArgumentException"/> naming the first bad one.</summary>

@@ -21,7 +21,7 @@ public sealed class MeanAbsoluteError : Loss
     }
 
     /// <inheritdoc/>
-    public override float ComputeWithGradient(ReadOnlySpan<float> predictions, ReadOnlySpan<float> labels, Span<float> gradient, int rows, int cols, Activation outputActivation, out bool gradientIsPreActivation)
+    public override float ComputeWithGradient(ReadOnlySpan<float> predictions, ReadOnlySpan<float> labels, Span<float> gradient, int rows, int cols, LossFusion outputFusion, out bool gradientIsPreActivation)
     {
         int n = rows * cols;
         float scale = 1f / n;

@@ -23,7 +23,7 @@ public sealed class MeanSquaredError : Loss
     }
 
     /// <inheritdoc/>
-    public override float ComputeWithGradient(ReadOnlySpan<float> predictions, ReadOnlySpan<float> labels, Span<float> gradient, int rows, int cols, Activation outputActivation, out bool gradientIsPreActivation)
+    public override float ComputeWithGradient(ReadOnlySpan<float> predictions, ReadOnlySpan<float> labels, Span<float> gradient, int rows, int cols, LossFusion outputFusion, out bool gradientIsPreActivation)
     {
         int n = rows * cols;
         Span<float> g = gradient.Slice(0, n);

@@ -34,9 +34,9 @@ public sealed class SparseCategoricalCrossentropy : Loss
     }
 
     /// <inheritdoc/>
-    public override float ComputeWithGradient(ReadOnlySpan<float> predictions, ReadOnlySpan<float> labels, Span<float> gradient, int rows, int cols, Activation outputActivation, out bool gradientIsPreActivation)
+    public override float ComputeWithGradient(ReadOnlySpan<float> predictions, ReadOnlySpan<float> labels, Span<float> gradient, int rows, int cols, LossFusion outputFusion, out bool gradientIsPreActivation)
     {
-        gradientIsPreActivation = FromLogits || outputActivation == Activation.Softmax;
+        gradientIsPreActivation = FromLogits || outputFusion == LossFusion.Softmax;
         double sum = 0;
         for (int r = 0; r < rows; r++)
         {

@@ -13,8 +13,12 @@ public abstract partial class Model
     /// <summary>The loss given to <see cref="Compile"/>.</summary>
     public Loss? Loss { get; private set; }
 
-    /// <summary>The metrics given to <see cref="Compile"/>.</summary>
-    public IReadOnlyList<Metric> Metrics => metrics;
+    /// <summary>
+    /// The metrics given to <see cref="Compile"/> (Keras 2's <c>model.compiled_metrics</c>). Not
+    /// named <c>Metrics</c>, so that <c>Metrics.Accuracy</c> inside a model class still means the
+    /// static <see cref="StaticKeras.Metrics"/> catalog.
+    /// </summary>
+    public IReadOnlyList<Metric> CompiledMetrics => metrics;
 
     /// <summary>True once <see cref="Compile"/> ran.</summary>
     public bool IsCompiled => Optimizer is not null;
@@ -25,7 +29,7 @@ public abstract partial class Model
     /// </summary>
     /// <param name="optimizer">The optimizer; Keras's default <c>RMSprop()</c> when null.</param>
     /// <param name="loss">The loss (<see cref="Losses"/>); needed to train or evaluate.</param>
-    /// <param name="metrics">Metrics to report, such as <see cref="StaticKeras.Metrics.Accuracy"/>.</param>
+    /// <param name="metrics">Metrics to report, such as <see cref="Metrics.Accuracy"/>.</param>
     public void Compile(Optimizer? optimizer = null, Loss? loss = null, IReadOnlyList<Metric>? metrics = null)
     {
         Optimizer = optimizer ?? new RMSprop();

@@ -65,7 +65,7 @@ public abstract partial class Model
         int rows = batch * RowsPerSample;
         ReadOnlySpan<float> output = workspace.Slice(layout.OutputOffset * batch, count);
         Span<float> outputGradient = workspace.Slice(layout.OutputGradientOffset * batch, count);
-        float value = loss.ComputeWithGradient(output, y, outputGradient, rows, OutputColumns, Definition.OutputActivation, out bool preActivation);
+        float value = loss.ComputeWithGradient(output, y, outputGradient, rows, OutputColumns, Definition.OutputFusion, out bool preActivation);
         if (!float.IsFinite(value))
         {
             throw LossNotFinite(value);

@@ -16,7 +16,7 @@ public sealed class ModelDefinition
         int[][] inputShapes,
         string[] inputNames,
         int[] outputShape,
-        Activation outputActivation,
+        LossFusion outputFusion,
         WeightDefinition[] weights,
         int parameterBufferLength,
         WorkspaceLayout training,
@@ -27,7 +27,7 @@ public sealed class ModelDefinition
         InputShapes = inputShapes;
         InputNames = inputNames;
         OutputShape = outputShape;
-        OutputActivation = outputActivation;
+        OutputFusion = outputFusion;
         Weights = weights;
         ParameterBufferLength = parameterBufferLength;
         Training = training;
@@ -75,8 +75,8 @@ public sealed class ModelDefinition
     /// <summary>Values per output sample.</summary>
     public int OutputSize { get; }
 
-    /// <summary>The activation of the layer that produces the output (losses fuse with softmax and sigmoid).</summary>
-    public Activation OutputActivation { get; }
+    /// <summary>Which loss the output layer's activation cancels against (losses fuse with softmax and sigmoid).</summary>
+    public LossFusion OutputFusion { get; }
 
     /// <summary>Every weight in Keras's order (per layer: kernel, bias, ...).</summary>
     public IReadOnlyList<WeightDefinition> Weights { get; }

@@ -55,7 +55,7 @@ partial class Branches : global::StaticKeras.Model
         inputShapes: [[3], [4]],
         inputNames: ["x", "y"],
         outputShape: [3],
-        outputActivation: global::StaticKeras.Activation.Softmax,
+        outputFusion: global::StaticKeras.LossFusion.Softmax,
         weights:
         [
             new("hx", "kernel", [3, 4], Offset: 0, "glorot_uniform", FanIn: 3, FanOut: 4),

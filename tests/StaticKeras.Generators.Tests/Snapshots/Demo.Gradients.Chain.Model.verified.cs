@@ -41,7 +41,7 @@ partial class Chain : global::StaticKeras.Model
         inputShapes: [[5]],
         inputNames: ["input_layer"],
         outputShape: [2],
-        outputActivation: global::StaticKeras.Activation.Sigmoid,
+        outputFusion: global::StaticKeras.LossFusion.Sigmoid,
         weights:
         [
             new("dense", "kernel", [5, 4], Offset: 0, "glorot_uniform", FanIn: 5, FanOut: 4),

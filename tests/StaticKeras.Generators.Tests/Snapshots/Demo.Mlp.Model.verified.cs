@@ -39,7 +39,7 @@ partial class Mlp : global::StaticKeras.Model
         inputShapes: [[784]],
         inputNames: ["input_layer"],
         outputShape: [10],
-        outputActivation: global::StaticKeras.Activation.Softmax,
+        outputFusion: global::StaticKeras.LossFusion.Softmax,
         weights:
         [
             new("dense", "kernel", [784, 128], Offset: 0, "glorot_uniform", FanIn: 784, FanOut: 128),

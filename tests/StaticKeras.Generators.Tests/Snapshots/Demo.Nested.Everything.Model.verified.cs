@@ -60,7 +60,7 @@ partial class Everything : global::StaticKeras.Model
         inputShapes: [[4, 3], [6]],
         inputNames: ["image", "features"],
         outputShape: [3],
-        outputActivation: global::StaticKeras.Activation.Softmax,
+        outputFusion: global::StaticKeras.LossFusion.Softmax,
         weights:
         [
             new("a", "kernel", [12, 6], Offset: 0, "glorot_uniform", FanIn: 12, FanOut: 6),

@@ -43,7 +43,7 @@ partial class Residual : global::StaticKeras.Model
         inputShapes: [[2]],
         inputNames: ["x"],
         outputShape: [1],
-        outputActivation: global::StaticKeras.Activation.Sigmoid,
+        outputFusion: global::StaticKeras.LossFusion.Sigmoid,
         weights:
         [
             new("h", "kernel", [2, 2], Offset: 0, "glorot_uniform", FanIn: 2, FanOut: 2),

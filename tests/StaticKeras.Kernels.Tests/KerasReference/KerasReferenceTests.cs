@@ -101,7 +101,7 @@ public sealed class KerasReferenceTests
         }
 
         c.AssertClose(perSample, each, "per_sample");
-        float withGradient = loss.ComputeWithGradient(prediction, labels, new float[rows * cols], rows, cols, Activation.Linear, out _);
+        float withGradient = loss.ComputeWithGradient(prediction, labels, new float[rows * cols], rows, cols, LossFusion.None, out _);
         c.AssertClose(c.Expected("loss"), [withGradient], "loss (training path)");
     }
 
@@ -115,7 +115,7 @@ public sealed class KerasReferenceTests
         var y = new float[rows * units];
         DenseKernel.Forward(x, kernel, bias, y, rows, inputs, units, Activation.Linear);
         var dy = new float[rows * units];
-        float loss = new MeanSquaredError().ComputeWithGradient(y, c.Input("y_true"), dy, rows, units, Activation.Linear, out _);
+        float loss = new MeanSquaredError().ComputeWithGradient(y, c.Input("y_true"), dy, rows, units, LossFusion.None, out _);
         var dKernel = new float[inputs * units];
         var dBias = new float[units];
         var dx = new float[rows * inputs];
