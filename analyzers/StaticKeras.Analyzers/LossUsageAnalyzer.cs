@@ -41,9 +41,10 @@ public sealed class LossUsageAnalyzer : ModelUsageAnalyzer
 
     private static void CheckLogits(SyntaxNodeAnalysisContext context, IInvocationOperation compile, ModelGraph graph)
     {
-        if (LossDescription.From(ModelCalls.Argument(compile, "loss")) is { FromLogits: true } loss && graph.OutputActivation is "Softmax" or "Sigmoid")
+        // The output activation says itself which loss it cancels against (its [KerasActivation]'s LossFusion).
+        if (LossDescription.From(ModelCalls.Argument(compile, "loss")) is { FromLogits: true } loss && graph.OutputFusion is "Softmax" or "Sigmoid")
         {
-            string activation = graph.OutputActivation.ToLowerInvariant();
+            string activation = graph.OutputActivation!.KerasName;
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.LogitsLossOnProbabilities,
                 loss.FromLogitsLocation ?? compile.Syntax.GetLocation(),

@@ -12,12 +12,12 @@ namespace StaticKeras.Analyzers;
 /// </summary>
 internal sealed class ModelCatalog
 {
-    private readonly INamedTypeSymbol layerAttribute;
+    private readonly ReaderSymbols symbols;
     private readonly ConcurrentDictionary<INamedTypeSymbol, ModelGraph?> graphs = new(SymbolEqualityComparer.Default);
 
-    private ModelCatalog(Compilation compilation, INamedTypeSymbol layerAttribute, INamedTypeSymbol model)
+    private ModelCatalog(Compilation compilation, ReaderSymbols symbols, INamedTypeSymbol model)
     {
-        this.layerAttribute = layerAttribute;
+        this.symbols = symbols;
         Compilation = compilation;
         Model = model;
     }
@@ -30,9 +30,9 @@ internal sealed class ModelCatalog
     /// <summary>A catalog, or null when the compilation does not reference StaticKeras.</summary>
     public static ModelCatalog? Create(Compilation compilation)
     {
-        INamedTypeSymbol? layer = compilation.GetTypeByMetadataName(ModelReader.LayerAttributeMetadataName);
+        ReaderSymbols? symbols = ReaderSymbols.Create(compilation);
         INamedTypeSymbol? model = compilation.GetTypeByMetadataName(ModelReader.ModelMetadataName);
-        return layer is null || model is null ? null : new ModelCatalog(compilation, layer, model);
+        return symbols is null || model is null ? null : new ModelCatalog(compilation, symbols, model);
     }
 
     /// <summary>The valid graph of a model class, or null for a type that is not a model or has errors.</summary>
@@ -45,12 +45,12 @@ internal sealed class ModelCatalog
 
         return graphs.GetOrAdd(named, t =>
         {
-            if (ModelReader.LayerAttributes(t, layerAttribute).IsEmpty)
+            if (ModelReader.LayerAttributes(t, symbols.LayerAttribute).IsEmpty)
             {
                 return null;
             }
 
-            ModelGraph graph = ShapeInference.Infer(ModelReader.Read(t, layerAttribute, default));
+            ModelGraph graph = ShapeInference.Infer(ModelReader.Read(t, symbols, default));
             return graph.IsValid ? graph : null;
         });
     }

@@ -45,6 +45,7 @@ public sealed class ModelDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.WrongInputCount,
         DiagnosticDescriptors.MissingInput,
         DiagnosticDescriptors.UnknownLayer,
+        DiagnosticDescriptors.InvalidModule,
         DiagnosticDescriptors.NotPartial,
         DiagnosticDescriptors.Generic,
         DiagnosticDescriptors.UnsupportedNesting,
@@ -59,26 +60,26 @@ public sealed class ModelDeclarationAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            INamedTypeSymbol? layerAttribute = start.Compilation.GetTypeByMetadataName(ModelReader.LayerAttributeMetadataName);
-            if (layerAttribute is null)
+            ReaderSymbols? symbols = ReaderSymbols.Create(start.Compilation);
+            if (symbols is null)
             {
                 return; // StaticKeras is not referenced.
             }
 
-            start.RegisterSymbolAction(symbol => Analyze(symbol, layerAttribute), SymbolKind.NamedType);
+            start.RegisterSymbolAction(symbol => Analyze(symbol, symbols), SymbolKind.NamedType);
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol layerAttribute)
+    private static void Analyze(SymbolAnalysisContext context, ReaderSymbols symbols)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        ImmutableArray<AttributeData> attributes = ModelReader.LayerAttributes(type, layerAttribute);
+        ImmutableArray<AttributeData> attributes = ModelReader.LayerAttributes(type, symbols.LayerAttribute);
         if (attributes.IsEmpty)
         {
             return;
         }
 
-        ModelSpec spec = ModelReader.Read(type, layerAttribute, context.CancellationToken);
+        ModelSpec spec = ModelReader.Read(type, symbols, context.CancellationToken);
         Location name = NameLocation(type, attributes, context);
         foreach (var (issue, descriptor, message) in ClassIssues)
         {

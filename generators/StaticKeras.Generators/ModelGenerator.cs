@@ -60,13 +60,13 @@ public sealed class ModelGenerator : IIncrementalGenerator
         }
 
         // A class in several partial parts may carry [Input] on more than one; generate it once.
-        INamedTypeSymbol? layerAttribute = context.SemanticModel.Compilation.GetTypeByMetadataName(ModelReader.LayerAttributeMetadataName);
-        SyntaxNode? primary = ModelReader.PrimaryDeclaration(type, layerAttribute, token);
+        ReaderSymbols? symbols = ReaderSymbols.Create(context.SemanticModel.Compilation);
+        SyntaxNode? primary = symbols is null ? null : ModelReader.PrimaryDeclaration(type, symbols.LayerAttribute, token);
         if (primary is null || primary.SyntaxTree != context.TargetNode.SyntaxTree || primary.Span != context.TargetNode.Span)
         {
             return null;
         }
 
-        return ModelReader.Read(type, layerAttribute, token);
+        return ModelReader.Read(type, symbols!, token);
     }
 }

@@ -19,7 +19,4 @@ internal static class ThrowHelper
     [DoesNotReturn]
     public static void ThrowTooShort(int length, long needed, string name) =>
         throw new ArgumentException($"{name} holds {length} values but the operation needs {needed}.", name);
-
-    public static Exception UnknownActivation(Activation activation) =>
-        new ArgumentOutOfRangeException(nameof(activation), activation, "Not an activation StaticKeras implements.");
 }

@@ -13,7 +13,8 @@ public sealed class LayerDiagnosticTests
     [InlineData("[Reshape({|SK2001:-1|}, -1)]", "at most one -1")]
     [InlineData("[Reshape({|SK2001:0|}, 4)]", "each at least 1")]
     [InlineData("[Dense(4, {|SK2001:KernelInitializer = \"glorot\"|})]", "did you mean \"glorot_uniform\"?")]
-    [InlineData("[Dense(4, {|SK2001:Activation = (Activation)42|})]", "Use Activation.Linear, Activation.Relu")]
+    [InlineData("[Dense(4, {|SK2001:Activation = \"relux\"|})]", "did you mean \"relu\"?")]
+    [InlineData("[Dense(4, {|SK2001:Activation = 42|})]", "Activation 42 is not a Keras activation")]
     [InlineData("[Dense(4, {|SK2001:Name = \"\"|})]", "empty Name")]
     public void Out_of_range_arguments_are_SK2001_on_the_argument(string layer, string message)
     {

@@ -40,7 +40,7 @@ public sealed class ShapeInferenceTests
         Assert.Equal(-1, ConcatenateRuleAxis(0, 2));
     }
 
-    private static int ConcatenateRuleAxis(int keras, int rank) => StaticKeras.Modeling.Shapes.Rules.ConcatenateRule.SampleAxis(keras, rank);
+    private static int ConcatenateRuleAxis(int keras, int rank) => StaticKeras.Modeling.Layers.Merging.Concatenate.SampleAxis(keras, rank);
 
     [Fact]
     public void Default_names_follow_keras_and_skip_names_in_use()

@@ -1,7 +1,4 @@
-using System.Linq;
-using StaticKeras.Generators.Emit.Layers;
 using StaticKeras.Generators.Planning;
-using StaticKeras.Modeling.Shapes;
 using StaticKeras.Modeling.Text;
 
 namespace StaticKeras.Generators.Emit;
@@ -30,9 +27,7 @@ internal static partial class ModelEmitter
             writer.WriteLine(OptimizedPass);
             using (writer.WriteBlock($"protected override void ForwardTraining({ReadOnlySpan} input, {Span} workspace, int batch)"))
             {
-                PassWriter pass = ForwardBody(plan, plan.Training, training: true);
-                EmitDeclarations(writer, plan, plan.Training, pass, gradients: false);
-                writer.WriteLine(pass.Writer.ToString().TrimEnd('\n'));
+                EmitBody(writer, plan, plan.Training, plan.Training.Forward, gradients: false);
             }
 
             writer.WriteLine();
@@ -40,75 +35,32 @@ internal static partial class ModelEmitter
             writer.WriteLine(OptimizedPass);
             using (writer.WriteBlock($"protected override void ForwardInference({ReadOnlySpan} input, {Span} output, {Span} workspace, int batch)"))
             {
-                PassWriter pass = ForwardBody(plan, plan.Inference, training: false);
-                writer.WriteLine($"output = output.Slice(0, {PassWriter.PerBatch(plan.Graph.Output.OutputShape.Size)});");
-                EmitDeclarations(writer, plan, plan.Inference, pass, gradients: false);
-                writer.WriteLine(pass.Writer.ToString().TrimEnd('\n'));
+                writer.WriteLine($"output = output.Slice(0, {PerBatch(plan.Graph.Output.OutputShape.Size)});");
+                EmitBody(writer, plan, plan.Inference, plan.Inference.Forward, gradients: false);
             }
         }
     }
 
-    private static PassWriter ForwardBody(ModelPlan plan, PassPlan passPlan, bool training)
+    /// <summary>The backward pass: every layer in reverse order, from dL/d(output) to every weight's gradient.</summary>
+    private static void EmitBackward(IndentedTextWriter writer, ModelPlan plan)
     {
-        var pass = new PassWriter(plan, passPlan, training);
-        foreach (int i in plan.Graph.Order)
+        using (writer.WriteBlock($"partial class {plan.Graph.Type.Name}"))
         {
-            LayerNode layer = plan.Graph.Layers[i];
-            if (layer.Inputs.Count > 0)
+            writer.WriteLine("/// <inheritdoc/>");
+            writer.WriteLine(OptimizedPass);
+            using (writer.WriteBlock($"protected override void Backward({ReadOnlySpan} input, {Span} workspace, int batch, bool outputGradientIsPreActivation)"))
             {
-                LayerEmitters.For(layer.TypeName).EmitForward(pass, layer);
+                EmitBody(writer, plan, plan.Training, plan.Training.Backward!, gradients: true);
             }
         }
-
-        if (passPlan.CopyOutputFrom.Length > 0)
-        {
-            pass.Line(string.Empty);
-            pass.Line("// The output is an input unchanged: copy it.");
-            pass.Line($"{pass.Local(passPlan.CopyOutputFrom)}.CopyTo({(training ? pass.Output(plan.Graph.Output) : "output")});");
-        }
-
-        return pass;
     }
 
-    /// <summary>
-    /// Declares the locals the body used: weights (and their gradients) as slices of the parameter
-    /// buffers, then every buffer as a slice of the input or the workspace, each with its shape.
-    /// </summary>
-    private static void EmitDeclarations(IndentedTextWriter writer, ModelPlan plan, PassPlan passPlan, PassWriter pass, bool gradients)
+    private static void EmitBody(IndentedTextWriter writer, ModelPlan plan, PassPlan pass, MethodPlan method, bool gradients)
     {
-        var used = new System.Collections.Generic.HashSet<string>(pass.Used);
-        bool anyWeight = plan.Parameters.Any(p => used.Contains(p.Variable));
-        bool anyGradient = gradients && plan.Parameters.Any(p => used.Contains(ModelNames.WeightGradient(p.Variable)));
-        if (anyWeight)
-        {
-            writer.WriteLine($"{ReadOnlySpan} parameters = Parameters;");
-        }
-
-        if (anyGradient)
-        {
-            writer.WriteLine($"{Span} gradients = Gradients;");
-        }
-
-        foreach (ParameterSlot p in plan.Parameters)
-        {
-            var dims = plan.Graph.Layers[p.Layer].Weights.First(w => w.Name == p.Weight).Dims;
-            string shape = "(" + string.Join(", ", dims) + (dims.Count == 1 ? ",)" : ")");
-            string name = plan.Graph.Layers[p.Layer].Name + "/" + p.Weight;
-            if (used.Contains(p.Variable))
-            {
-                writer.WriteLine($"var {p.Variable} = parameters.Slice({p.Offset}, {p.Size}); // {name}: {shape}");
-            }
-
-            if (gradients && used.Contains(ModelNames.WeightGradient(p.Variable)))
-            {
-                writer.WriteLine($"var {ModelNames.WeightGradient(p.Variable)} = gradients.Slice({p.Offset}, {p.Size}); // dL/d({name})");
-            }
-        }
-
-        foreach (BufferSlot buffer in passPlan.Buffers.Where(b => used.Contains(b.Variable)))
-        {
-            string source = buffer.Source == BufferSource.Input ? "input" : "workspace";
-            writer.WriteLine($"var {buffer.Variable} = {source}.Slice({(buffer.Offset == 0 ? "0" : PassWriter.PerBatch(buffer.Offset))}, {PassWriter.PerBatch(buffer.Size)}); // {buffer.Comment}");
-        }
+        PassDeclarations.Write(writer, plan, pass, method, gradients);
+        CallWriter.WriteBlocks(writer, method.Blocks);
     }
+
+    /// <summary>An element count as code: <c>batch</c> or <c>128 * batch</c>.</summary>
+    internal static string PerBatch(int perSample) => perSample == 1 ? "batch" : perSample.ToString(System.Globalization.CultureInfo.InvariantCulture) + " * batch";
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Linq;
-using StaticKeras.Generators.Emit.Layers;
 using StaticKeras.Generators.Planning;
 using StaticKeras.Modeling.Shapes;
 using StaticKeras.Modeling.Text;
@@ -30,7 +29,7 @@ internal static partial class ModelEmitter
         {
             EmitConstants(writer, graph, plan);
             EmitDefinition(writer, plan, table);
-            EmitRandomStreams(writer, graph);
+            EmitFields(writer, plan);
             writer.WriteLine();
             writer.WriteLine("/// <summary>Creates the model, its weights initialised from <paramref name=\"seed\"/> (Keras's initializers).</summary>");
             writer.WriteLine("/// <param name=\"seed\">The seed of every random stream (weights, shuffling, dropout); a random one when null.</param>");
@@ -40,13 +39,8 @@ internal static partial class ModelEmitter
                 writer.WriteLine(": base(definition, seed)");
             }
 
-            using (writer.WriteBlock())
-            {
-                foreach (LayerNode layer in graph.Layers.Where(l => l.TypeName == "Dropout" && DropoutEmitter.Seed(l) != 0))
-                {
-                    writer.WriteLine($"{DropoutEmitter.RandomStream(layer)} = new global::StaticKeras.SeededRandom({DropoutEmitter.Seed(layer)}UL);");
-                }
-            }
+            writer.WriteLine("{");
+            writer.WriteLine("}");
         }
     }
 
@@ -70,7 +64,6 @@ internal static partial class ModelEmitter
     private static void EmitDefinition(IndentedTextWriter writer, ModelPlan plan, string table)
     {
         ModelGraph graph = plan.Graph;
-        string outputActivation = graph.OutputActivation;
         writer.WriteLine("private static readonly global::StaticKeras.ModelDefinition definition = new(");
         using (writer.Indent())
         {
@@ -78,24 +71,26 @@ internal static partial class ModelEmitter
             writer.WriteLine($"inputShapes: [{string.Join(", ", graph.InputLayers.Select(i => "[" + string.Join(", ", graph.Layers[i].OutputShape.Dims) + "]"))}],");
             writer.WriteLine($"inputNames: [{string.Join(", ", graph.InputLayers.Select(i => Literal(graph.Layers[i].Name)))}],");
             writer.WriteLine($"outputShape: [{string.Join(", ", graph.Output.OutputShape.Dims)}],");
-            string fusion = outputActivation is "Softmax" or "Sigmoid" ? outputActivation : "None";
-            writer.WriteLine($"outputFusion: global::StaticKeras.LossFusion.{fusion},");
+            writer.WriteLine($"outputFusion: global::StaticKeras.LossFusion.{graph.OutputFusion},");
             writer.WriteLine("weights:");
             writer.WriteLine("[");
             using (writer.Indent())
             {
                 foreach (ParameterSlot slot in plan.Parameters)
                 {
-                    LayerNode layer = graph.Layers[slot.Layer];
-                    WeightSpec weight = layer.Weights.First(w => w.Name == slot.Weight);
-                    writer.WriteLine($"new({Literal(layer.Name)}, {Literal(weight.Name)}, [{string.Join(", ", weight.Dims)}], Offset: {slot.Offset}, {Literal(weight.Initializer)}, FanIn: {weight.FanIn}, FanOut: {weight.FanOut}{(weight.Trainable ? string.Empty : ", Trainable: false")}),");
+                    WeightSpec weight = slot.Weights;
+                    writer.WriteLine($"new({Literal(graph.Layers[slot.Layer].Path)}, {Literal(weight.Name)}, [{string.Join(", ", weight.Dims)}], Offset: {slot.Offset}, {Literal(weight.Initializer)}, FanIn: {weight.FanIn}, FanOut: {weight.FanOut}{(weight.Trainable ? string.Empty : ", Trainable: false")}),");
                 }
             }
 
             writer.WriteLine("],");
             writer.WriteLine($"parameterBufferLength: {plan.ParameterBufferLength},");
-            writer.WriteLine($"training: new(FloatsPerSample: {plan.Training.FloatsPerSample}, OutputOffset: {plan.Training.OutputOffset}, OutputGradientOffset: {plan.Training.OutputGradientOffset}),");
-            writer.WriteLine($"inference: new(FloatsPerSample: {plan.Inference.FloatsPerSample}, OutputOffset: -1, OutputGradientOffset: -1),");
+            writer.WriteLine($"training: new(FloatsPerSample: {plan.Training.FloatsPerSample}, OutputOffset: {plan.Training.OutputOffset}, OutputGradientOffset: {plan.Training.OutputGradientOffset}{FixedFloats(plan.Training)}),");
+            writer.WriteLine($"inference: new(FloatsPerSample: {plan.Inference.FloatsPerSample}, OutputOffset: -1, OutputGradientOffset: -1{FixedFloats(plan.Inference)}),");
+            if (plan.RandomSeeds.Count > 0)
+            {
+                writer.WriteLine($"randomSeeds: [{string.Join(", ", plan.RandomSeeds)}],");
+            }
             writer.WriteLine("summaryTable:");
             using (writer.Indent())
             {
@@ -120,13 +115,20 @@ internal static partial class ModelEmitter
         return longest;
     }
 
-    private static void EmitRandomStreams(IndentedTextWriter writer, ModelGraph graph)
+    private static string FixedFloats(PassPlan pass) => pass.FixedFloats == 0 ? string.Empty : $", FixedFloats: {pass.FixedFloats}";
+
+    /// <summary>The static fields the layers' calls refer to (a user layer's <c>LayerInfo</c>).</summary>
+    private static void EmitFields(IndentedTextWriter writer, ModelPlan plan)
     {
-        foreach (LayerNode layer in graph.Layers.Where(l => l.TypeName == "Dropout" && DropoutEmitter.Seed(l) != 0))
+        foreach (StaticField field in plan.Fields)
         {
             writer.WriteLine();
-            writer.WriteLine($"/// <summary>The random stream of {Xml(layer.Name)}, from its own Seed.</summary>");
-            writer.WriteLine($"private readonly global::StaticKeras.SeededRandom {DropoutEmitter.RandomStream(layer)};");
+            writer.WriteLine($"/// <summary>{Xml(field.Comment)}.</summary>");
+            writer.WriteLine($"private static readonly {field.Type} {field.Name} =");
+            using (writer.Indent())
+            {
+                writer.WriteLine(field.Initializer + ";");
+            }
         }
     }
 }

@@ -19,68 +19,89 @@ internal enum BufferSource
 /// <summary>One weight in the parameter buffer.</summary>
 /// <param name="Layer">The owning layer's index.</param>
 /// <param name="Weight">Keras's name (<c>kernel</c>).</param>
+/// <param name="Path">Keras's path (<c>dense/kernel</c>, <c>residual_block/dense/kernel</c>).</param>
 /// <param name="Variable">The local that holds it in emitted code (<c>dense_kernel</c>).</param>
 /// <param name="Offset">Its first float in the parameter buffer (a multiple of 16).</param>
-/// <param name="Size">Its number of floats.</param>
+/// <param name="Weights">Its shape, initializer and fans.</param>
 /// <remarks>Equality: by value.</remarks>
-internal sealed record ParameterSlot(int Layer, string Weight, string Variable, int Offset, int Size);
+internal sealed record ParameterSlot(int Layer, string Weight, string Path, string Variable, int Offset, WeightSpec Weights)
+{
+    public int Size => Weights.Size;
+}
 
-/// <summary>A buffer local of a pass: a slice whose offset and size are per sample (both scale with the batch).</summary>
+/// <summary>A buffer local of a pass: a slice of the input or the workspace.</summary>
 /// <param name="Variable">The local's name.</param>
 /// <param name="Source">What it slices.</param>
-/// <param name="Offset">Floats per sample before it in its source.</param>
-/// <param name="Size">Floats per sample in it.</param>
+/// <param name="Offset">Where it starts: floats per sample after the fixed region, or floats into the fixed region.</param>
+/// <param name="Size">Its floats: per sample, or in all for a fixed buffer.</param>
+/// <param name="PerSample">True when it scales with the batch.</param>
 /// <param name="Comment">What it holds and its shape, for the emitted comment.</param>
 /// <remarks>Equality: by value.</remarks>
-internal sealed record BufferSlot(string Variable, BufferSource Source, int Offset, int Size, string Comment);
+internal sealed record BufferSlot(string Variable, BufferSource Source, int Offset, int Size, bool PerSample, string Comment);
 
-/// <summary>How one layer's tensors map to buffer locals in a pass.</summary>
-/// <param name="Output">The local holding the layer's output.</param>
-/// <param name="OutputGradient">The local holding dL/d(output); empty when no gradient flows here.</param>
-/// <param name="Mask">The local of a forward cache such as a dropout mask; empty when none.</param>
-/// <param name="InputNeedsGradient">Per input: whether the backward pass must produce its gradient.</param>
-/// <param name="AccumulateIntoInput">Per input: add to its gradient (another reader wrote first) instead of writing.</param>
-/// <param name="IsAlias">The output shares its input's buffer (Flatten, Reshape, Dropout at inference).</param>
-/// <param name="GradientIsAlias">The output's gradient shares the input's gradient buffer (nothing to do backward).</param>
+/// <summary>One kernel call, its arguments resolved to code.</summary>
 /// <remarks>Equality: by value.</remarks>
-internal sealed record LayerSlots(
-    string Output,
-    string OutputGradient,
-    string Mask,
-    EquatableArray<bool> InputNeedsGradient,
-    EquatableArray<bool> AccumulateIntoInput,
-    bool IsAlias,
-    bool GradientIsAlias);
+internal sealed record PlannedCall(string Target, EquatableArray<string> Arguments);
 
-/// <summary>The buffers of one pass (training: forward and backward; inference: forward only).</summary>
-/// <param name="FloatsPerSample">Workspace floats per sample.</param>
-/// <param name="Buffers">Every local to declare, in order.</param>
-/// <param name="Layers">Per layer (declaration index), its locals.</param>
-/// <param name="OutputOffset">Where the output lives in the workspace per sample (training), or -1.</param>
+/// <summary>One layer's calls in one method, under its comment line.</summary>
+/// <param name="Comment">The comment: <c>dense (Dense): (B, 784) -> (B, 128), relu</c>.</param>
+/// <param name="Calls">Its calls in order; may be empty (a view).</param>
+/// <remarks>Equality: by value.</remarks>
+internal sealed record PlannedBlock(string Comment, EquatableArray<PlannedCall> Calls);
+
+/// <summary>One emitted method: its layer blocks and the locals they use.</summary>
+/// <param name="Blocks">The layers' blocks in execution order.</param>
+/// <param name="Uses">Every local the blocks use (weights, gradients, buffers, random streams), to declare only those.</param>
+/// <param name="WritesParameters">True when a block writes weights (state updated while training), so the parameters are declared writable.</param>
+/// <remarks>Equality: by value.</remarks>
+internal sealed record MethodPlan(EquatableArray<PlannedBlock> Blocks, EquatableArray<string> Uses, bool WritesParameters);
+
+/// <summary>The workspace of a pass (training: forward and backward; inference: forward only) and its methods.</summary>
+/// <param name="FixedFloats">Floats at the start that do not scale with the batch.</param>
+/// <param name="FloatsPerSample">Floats per sample after them.</param>
+/// <param name="Buffers">Every buffer local the methods may declare.</param>
+/// <param name="Forward">The forward method.</param>
+/// <param name="Backward">The backward method (training), or null.</param>
+/// <param name="OutputOffset">Where the output lives per sample in the workspace (training), or -1.</param>
 /// <param name="OutputGradientOffset">Where dL/d(output) lives per sample (training), or -1.</param>
-/// <param name="CopyOutputFrom">A local to copy into the output at the end (the output aliases an input), or empty.</param>
 /// <remarks>Equality: by value.</remarks>
 internal sealed record PassPlan(
+    int FixedFloats,
     int FloatsPerSample,
     EquatableArray<BufferSlot> Buffers,
-    EquatableArray<LayerSlots> Layers,
+    MethodPlan Forward,
+    MethodPlan? Backward,
     int OutputOffset,
-    int OutputGradientOffset,
-    string CopyOutputFrom);
+    int OutputGradientOffset);
+
+/// <summary>A random stream local: its name and its index in the model's streams.</summary>
+/// <remarks>Equality: by value.</remarks>
+internal sealed record RandomLocal(string Variable, int Stream);
+
+/// <summary>A static field of the model class (a user layer's <c>LayerInfo</c>).</summary>
+/// <remarks>Equality: by value.</remarks>
+internal sealed record StaticField(string Name, string Type, string Initializer, string Comment);
 
 /// <summary>
-/// The lowered model: the graph, where every weight lives, and both passes' workspace plans.
-/// Everything the emitter needs, as constants.
+/// The lowered model: the graph, where every weight lives, both passes' workspace plans and
+/// methods, the random streams and static fields the layers asked for. Everything the emitter
+/// needs, as code and constants.
 /// </summary>
 /// <param name="Graph">The inferred graph.</param>
 /// <param name="Parameters">Every weight, in Keras's order.</param>
 /// <param name="ParameterBufferLength">Floats in the parameter buffer (with alignment padding).</param>
 /// <param name="Training">The training pass's plan.</param>
 /// <param name="Inference">The inference pass's plan.</param>
+/// <param name="RandomSeeds">Per random stream, its seed; 0 for the model's own stream (derived from the model seed).</param>
+/// <param name="RandomLocals">The locals that hold the streams.</param>
+/// <param name="Fields">Static fields of the class.</param>
 /// <remarks>Equality: by value, so emission is skipped when the plan is unchanged.</remarks>
 internal sealed record ModelPlan(
     ModelGraph Graph,
     EquatableArray<ParameterSlot> Parameters,
     int ParameterBufferLength,
     PassPlan Training,
-    PassPlan Inference);
+    PassPlan Inference,
+    EquatableArray<int> RandomSeeds,
+    EquatableArray<RandomLocal> RandomLocals,
+    EquatableArray<StaticField> Fields);

@@ -1,36 +1,51 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using StaticKeras.Generators.Emit.Layers;
+using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 using StaticKeras.Modeling.Specs;
 
 namespace StaticKeras.Generators.Planning;
 
 /// <summary>
-/// Plans one pass. Op times: forward ops in evaluation order (0..n−1), the loss at n, backward ops
-/// in reverse order after it. Each storage is live from its first write to its last read; the
-/// allocator then packs storages whose live spans do not overlap into the same memory.
+/// Plans one pass. Every layer's descriptor lowers itself into kernel calls; this gives each
+/// reference in them memory. Op times: forward ops in evaluation order (0..n−1), the loss at n,
+/// backward ops in reverse order after it. Each storage is live from the first op that touches it
+/// to the last; the allocator then packs storages whose live spans do not overlap into the same
+/// memory. So a layer buffer read by forward and backward calls is a cache, one read by a single
+/// call is scratch, and neither needs saying.
 /// </summary>
-internal sealed class PassPlanner
+internal sealed partial class PassPlanner
 {
+    private const string Route = LayerLowering.Kernels + "ElementwiseKernel.Route";
+
     private readonly ModelGraph graph;
     private readonly ModelNames names;
+    private readonly Dictionary<(int Layer, string Weight), ParameterSlot> weights;
     private readonly bool[] needsGradient;
     private readonly bool training;
+    private readonly SharedRequests shared;
     private readonly int[] position;
     private readonly List<(int Layer, int Position)>[] consumers;
+    private readonly LayerLowering?[] lowerings;
+    private readonly List<LayerOp>[] plannerBackward;
     private readonly Storage?[] activation;
     private readonly Storage?[] gradient;
-    private readonly Storage?[] cache;
     private readonly bool[] gradientIsAlias;
+    private readonly Dictionary<(int Layer, string Name), Storage> layerBuffers = new();
+    private readonly Dictionary<(int Layer, int Position), Storage> redirects = new();
+    private readonly HashSet<(int Layer, int Position)> accumulates = new();
     private readonly List<Storage> storages = new();
+    private (string From, string To)? outputCopy;
 
-    public PassPlanner(ModelGraph graph, ModelNames names, bool[] needsGradient, bool training)
+    public PassPlanner(ModelGraph graph, ModelNames names, IEnumerable<ParameterSlot> parameters, bool[] needsGradient, bool training, SharedRequests shared)
     {
         this.graph = graph;
         this.names = names;
+        weights = parameters.ToDictionary(p => (p.Layer, p.Weight));
         this.needsGradient = needsGradient;
         this.training = training;
+        this.shared = shared;
         int n = graph.Layers.Count;
         position = new int[n];
         for (int p = 0; p < graph.Order.Count; p++)
@@ -47,9 +62,10 @@ internal sealed class PassPlanner
             }
         }
 
+        lowerings = new LayerLowering?[n];
+        plannerBackward = Enumerable.Range(0, n).Select(_ => new List<LayerOp>()).ToArray();
         activation = new Storage?[n];
         gradient = new Storage?[n];
-        cache = new Storage?[n];
         gradientIsAlias = new bool[n];
     }
 
@@ -57,110 +73,111 @@ internal sealed class PassPlanner
 
     public PassPlan Plan()
     {
+        foreach (int i in graph.Order.Where(i => graph.Layers[i].Inputs.Count > 0))
+        {
+            LayerNode layer = graph.Layers[i];
+            var lowering = new LayerLowering(graph, layer, training, p => InputNeedsGradient(layer, p), w => weights[(i, w)].Offset);
+            layer.Descriptor.LowerOps(layer.Config, lowering);
+            lowerings[i] = lowering;
+        }
+
         PlanActivations();
-        string copyOutputFrom = PlanOutput();
+        PlanOutput();
         if (training)
         {
             PlanGradients();
         }
 
-        int floats = WorkspaceAllocator.Allocate(storages);
+        PlanLayerBuffers();
+        TouchOps();
+        if (training)
+        {
+            PlanAccumulation();
+        }
+
+        (int fixedFloats, int floatsPerSample) = WorkspaceAllocator.Allocate(storages);
         Storage output = activation[graph.OutputLayer]!;
         Storage? outputGradient = gradient[graph.OutputLayer];
         return new PassPlan(
-            floats,
-            storages.Where(s => s.Source != BufferSource.Output && s.End >= 0).Select(ToSlot).ToEquatableArray(),
-            graph.Layers.Select(SlotsOf).ToEquatableArray(),
+            fixedFloats,
+            floatsPerSample,
+            storages.Where(s => s.Source != BufferSource.Output && s.End >= 0).Select(s => new BufferSlot(s.Variable, s.Source, s.Offset, s.Size, s.PerSample, s.Comment)).ToEquatableArray(),
+            Method(backward: false),
+            training ? Method(backward: true) : null,
             training ? output.Offset : -1,
-            training && outputGradient is not null ? outputGradient.Offset : -1,
-            copyOutputFrom);
+            training && outputGradient is not null ? outputGradient.Offset : -1);
     }
 
     private int Forward(int layer) => position[layer];
 
     private int Backward(int layer) => LossTime + graph.Layers.Count - position[layer];
 
-    private static LayerEmitter Emitter(LayerNode layer) => LayerEmitters.For(layer.TypeName);
+    /// <summary>Whether layer's input <paramref name="p"/> needs its gradient in this pass (not for the model's inputs).</summary>
+    private bool InputNeedsGradient(LayerNode layer, int p) =>
+        training && needsGradient[layer.Inputs[p]] && graph.Layers[layer.Inputs[p]].Inputs.Count > 0;
 
-    private Storage Add(string variable, BufferSource source, int size, string comment)
+    /// <summary>A layer has backward work when it has trainable weights or an input that needs a gradient.</summary>
+    private bool HasGradientWork(LayerNode layer) =>
+        training && layer.Inputs.Count > 0 && (layer.HasTrainableWeights || Enumerable.Range(0, layer.Inputs.Count).Any(p => InputNeedsGradient(layer, p)));
+
+    private bool Aliases(int layer) => lowerings[layer]?.AliasesInput == true;
+
+    private Storage Add(string variable, BufferSource source, int size, string comment, bool perSample = true)
     {
-        var storage = new Storage(variable, source, size, comment);
+        var storage = new Storage(variable, source, size, comment, perSample);
         storages.Add(storage);
         return storage;
     }
+
+    private static string ShapeText(Shape shape) => shape.ToString().Replace("None", "B");
 
     private void PlanActivations()
     {
         foreach (int i in graph.Order)
         {
             LayerNode layer = graph.Layers[i];
-            LayerEmitter emitter = Emitter(layer);
-            string shape = layer.OutputShape.ToString().Replace("None", "B");
+            string shape = ShapeText(layer.OutputShape);
             if (layer.Inputs.Count == 0)
             {
                 int offset = graph.InputLayers.TakeWhile(j => j != i).Sum(j => graph.Layers[j].OutputShape.Size);
-                activation[i] = Add(names.Activation(i), BufferSource.Input, layer.OutputShape.Size, $"{layer.Name}: {shape}");
+                activation[i] = Add(names.Activation(i), BufferSource.Input, layer.OutputShape.Size, $"{layer.Path}: {shape}");
                 activation[i]!.Offset = offset;
             }
-            else if (emitter.AliasesInput(layer, training))
+            else if (Aliases(i))
             {
                 activation[i] = activation[layer.Inputs[0]];
-                activation[i]!.Comment += $"; {layer.Name} {shape} views it";
+                activation[i]!.Comment += $"; {layer.Path} {shape} views it";
             }
             else
             {
-                activation[i] = Add(names.Activation(i), BufferSource.Workspace, layer.OutputShape.Size, $"{layer.Name}: {shape}");
+                activation[i] = Add(names.Activation(i), BufferSource.Workspace, layer.OutputShape.Size, $"{layer.Path}: {shape}");
             }
 
-            int size = training ? emitter.CacheSize(layer) : 0;
-            if (size > 0)
-            {
-                cache[i] = Add(names.Cache(i), BufferSource.Workspace, size, $"{layer.Name} cache: (B, {size})");
-                cache[i]!.Touch(Forward(i));
-                cache[i]!.Touch(Backward(i));
-            }
-        }
-
-        foreach (int i in graph.Order)
-        {
-            LayerNode layer = graph.Layers[i];
-            Storage storage = activation[i]!;
-            storage.Touch(Forward(i));
-            foreach ((int c, _) in consumers[i])
-            {
-                storage.Touch(Forward(c));
-                if (training && Emitter(graph.Layers[c]).BackwardReadsInputs(graph.Layers[c]))
-                {
-                    storage.Touch(Backward(c));
-                }
-            }
-
-            if (training && Emitter(layer).BackwardReadsOutput(layer))
-            {
-                storage.Touch(Backward(i));
-            }
+            activation[i]!.Touch(Forward(i));
         }
     }
 
     /// <summary>
     /// Inference writes the output straight into the caller's buffer; training keeps it in the
-    /// workspace for the loss. Returns a local to copy into the output when the output is an input.
+    /// workspace for the loss. When the output is an input unchanged, it is copied at the end.
     /// </summary>
-    private string PlanOutput()
+    private void PlanOutput()
     {
         Storage output = activation[graph.OutputLayer]!;
         if (output.Source == BufferSource.Input)
         {
             if (!training)
             {
-                return output.Variable;
+                outputCopy = (output.Variable, "output");
+                return;
             }
 
             Storage copy = Add(names.Ids.Claim(output.Variable + "_output"), BufferSource.Workspace, output.Size, $"the output: a copy of {output.Variable}");
             copy.Touch(LossTime - 1);
             copy.Touch(LossTime);
             activation[graph.OutputLayer] = copy;
-            return output.Variable;
+            outputCopy = (output.Variable, copy.Variable);
+            return;
         }
 
         if (training)
@@ -171,8 +188,6 @@ internal sealed class PassPlanner
         {
             output.Source = BufferSource.Output;
         }
-
-        return string.Empty;
     }
 
     private void PlanGradients()
@@ -186,66 +201,45 @@ internal sealed class PassPlanner
             }
 
             // A sole reader that only reinterprets memory (Flatten) can hand back its gradient buffer as ours.
-            if (consumers[i].Count == 1 && consumers[i][0] is var (c, _) && gradient[c] is { } shared && Emitter(graph.Layers[c]).AliasesInput(graph.Layers[c], true))
+            if (consumers[i].Count == 1 && consumers[i][0] is var (c, _) && gradient[c] is { } sharedGradient && Aliases(c))
             {
-                gradient[i] = shared;
+                gradient[i] = sharedGradient;
                 gradientIsAlias[c] = true;
             }
             else
             {
-                gradient[i] = Add(names.Gradient(i), BufferSource.Workspace, layer.OutputShape.Size, $"dL/d({layer.Name}): {layer.OutputShape.ToString().Replace("None", "B")}");
+                gradient[i] = Add(names.Gradient(i), BufferSource.Workspace, layer.OutputShape.Size, $"dL/d({layer.Path}): {ShapeText(layer.OutputShape)}");
             }
 
-            Storage storage = gradient[i]!;
-            storage.Touch(Backward(i));
-            if (i == graph.OutputLayer)
-            {
-                storage.Writes.Add((LossTime, -1, 0));
-                storage.Touch(LossTime);
-            }
-
-            foreach ((int consumer, int p) in consumers[i])
-            {
-                if (!gradientIsAlias[consumer])
-                {
-                    storage.Writes.Add((Backward(consumer), consumer, p));
-                    storage.Touch(Backward(consumer));
-                }
-            }
+            gradient[i]!.Touch(Backward(i));
         }
 
         // The loss always writes dL/d(output), even for a model with nothing to train.
-        if (gradient[graph.OutputLayer] is null)
+        LayerNode output = graph.Output;
+        if (gradient[output.Index] is null)
         {
-            LayerNode output = graph.Output;
-            gradient[output.Index] = Add(names.Gradient(output.Index), BufferSource.Workspace, output.OutputShape.Size, $"dL/d({output.Name}) (nothing to train upstream)");
-            gradient[output.Index]!.Touch(LossTime);
+            gradient[output.Index] = Add(names.Gradient(output.Index), BufferSource.Workspace, output.OutputShape.Size, $"dL/d({output.Path}) (nothing to train upstream)");
+        }
+
+        gradient[output.Index]!.Writes.Add((LossTime, -1, 0));
+        gradient[output.Index]!.Touch(LossTime);
+
+        // A view that cannot share its input's gradient buffer passes the gradient on.
+        foreach (int c in graph.Order.Where(c => Aliases(c) && HasGradientWork(graph.Layers[c]) && !gradientIsAlias[c] && InputNeedsGradient(graph.Layers[c], 0)))
+        {
+            plannerBackward[c].Add(new LayerOp(Route, new[] { lowerings[c]!.OutputGradient, lowerings[c]!.InputGradient(), lowerings[c]!.Accumulate().Named("accumulate") }));
         }
     }
 
-    private LayerSlots SlotsOf(LayerNode layer)
+    private void PlanLayerBuffers()
     {
-        int i = layer.Index;
-        bool[] accumulate = new bool[layer.Inputs.Count];
-        for (int p = 0; p < layer.Inputs.Count; p++)
+        foreach (int i in graph.Order)
         {
-            Storage? target = training ? gradient[layer.Inputs[p]] : null;
-            if (target is not null)
+            foreach (BufferRequest request in lowerings[i]?.Buffers ?? Array.Empty<BufferRequest>())
             {
-                var first = target.Writes.OrderBy(w => w.Time).ThenBy(w => w.Position).First();
-                accumulate[p] = first.Layer != i || first.Position != p;
+                string size = request.PerSample ? $"(B, {request.Floats})" : $"({request.Floats},)";
+                layerBuffers[(i, request.Name)] = Add(names.Buffer(i, request.Name), BufferSource.Workspace, request.Floats, $"{graph.Layers[i].Path} {request.Name}: {size}, {request.Comment}", request.PerSample);
             }
         }
-
-        return new LayerSlots(
-            activation[i]!.Source == BufferSource.Output ? "output" : activation[i]!.Variable,
-            gradient[i]?.Variable ?? string.Empty,
-            cache[i]?.Variable ?? string.Empty,
-            layer.Inputs.Select(j => training && needsGradient[j] && graph.Layers[j].Inputs.Count > 0).ToEquatableArray(),
-            accumulate.ToEquatableArray(),
-            layer.Inputs.Count > 0 && Emitter(layer).AliasesInput(layer, training),
-            gradientIsAlias[i]);
     }
-
-    private static BufferSlot ToSlot(Storage s) => new(s.Variable, s.Source, s.Offset, s.Size, s.Comment);
 }

@@ -4,28 +4,33 @@ using System.Collections.Generic;
 namespace StaticKeras.Generators.Planning;
 
 /// <summary>
-/// A buffer being planned: its size per sample, where it comes from, and the span of op times in
-/// which it holds live data. Tensors that alias (Flatten of a Dense) share one storage.
+/// A buffer being planned: its size, where it comes from, and the span of op times in which it
+/// holds live data. Tensors that alias (Flatten of a Dense) share one storage.
 /// </summary>
 internal sealed class Storage
 {
-    public Storage(string variable, BufferSource source, int size, string comment)
+    public Storage(string variable, BufferSource source, int size, string comment, bool perSample = true)
     {
         Variable = variable;
         Source = source;
         Size = size;
         Comment = comment;
+        PerSample = perSample;
     }
 
     public string Variable { get; }
 
     public BufferSource Source { get; set; }
 
+    /// <summary>Floats: per sample, or in all when not <see cref="PerSample"/>.</summary>
     public int Size { get; }
+
+    /// <summary>True when the buffer scales with the batch; false for one of constant size (the workspace's fixed region).</summary>
+    public bool PerSample { get; }
 
     public string Comment { get; set; }
 
-    /// <summary>Per-sample offset in its source; set by the allocator for workspace storages.</summary>
+    /// <summary>Offset in its source (per sample, or in floats for a fixed buffer); set by the allocator for workspace storages.</summary>
     public int Offset { get; set; }
 
     public int Start { get; private set; } = int.MaxValue;

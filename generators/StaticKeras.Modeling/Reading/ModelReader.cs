@@ -45,18 +45,8 @@ internal static class ModelReader
     }
 
     /// <summary>Reads the model declared on <paramref name="type"/>.</summary>
-    public static ModelSpec Read(INamedTypeSymbol type, INamedTypeSymbol? layerAttribute, CancellationToken cancellationToken)
-    {
-        ImmutableArray<AttributeData> attributes = LayerAttributes(type, layerAttribute);
-        var layers = new List<LayerSpec>(attributes.Length);
-        for (int i = 0; i < attributes.Length; i++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            layers.Add(ReadLayer(i, attributes[i]));
-        }
-
-        return new ModelSpec(ReadType(type), layers.ToEquatableArray(), FindIssues(type, attributes, cancellationToken));
-    }
+    public static ModelSpec Read(INamedTypeSymbol type, ReaderSymbols symbols, CancellationToken cancellationToken) =>
+        Read(type, symbols, ImmutableHashSet<INamedTypeSymbol>.Empty.WithComparer(SymbolEqualityComparer.Default), cancellationToken);
 
     /// <summary>
     /// The declaration that the generator handles the model from: the first partial part that
@@ -69,6 +59,84 @@ internal static class ModelReader
             .OrderBy(n => n!.SyntaxTree.FilePath, System.StringComparer.Ordinal)
             .ThenBy(n => n!.SpanStart)
             .FirstOrDefault();
+
+    /// <param name="type">The model class.</param>
+    /// <param name="symbols">The compilation's StaticKeras types.</param>
+    /// <param name="enclosing">The block classes being read around this one, to stop a block that contains itself.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    private static ModelSpec Read(INamedTypeSymbol type, ReaderSymbols symbols, ImmutableHashSet<INamedTypeSymbol> enclosing, CancellationToken cancellationToken)
+    {
+        ImmutableArray<AttributeData> attributes = LayerAttributes(type, symbols.LayerAttribute);
+        var layers = new List<LayerSpec>(attributes.Length);
+        var activations = new List<ActivationSpec>(symbols.BuiltInActivations);
+        ImmutableHashSet<INamedTypeSymbol> inside = enclosing.Add(type);
+        for (int i = 0; i < attributes.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            LayerSpec layer = ReadLayer(i, attributes[i]);
+            layer = WithTypeArgument(layer, attributes[i].AttributeClass, symbols, inside, cancellationToken);
+            layers.Add(layer);
+            DescribeTypeArguments(attributes[i], symbols, activations);
+        }
+
+        return new ModelSpec(ReadType(type), layers.ToEquatableArray(), FindIssues(type, attributes, cancellationToken), activations.ToEquatableArray());
+    }
+
+    /// <summary>Every <c>typeof(T)</c> argument is an activation reference: describe each type once.</summary>
+    private static void DescribeTypeArguments(AttributeData attribute, ReaderSymbols symbols, List<ActivationSpec> activations)
+    {
+        IEnumerable<TypedConstant> values = attribute.ConstructorArguments.Concat(attribute.NamedArguments.Select(n => n.Value));
+        foreach (TypedConstant value in values)
+        {
+            if (value.Kind == TypedConstantKind.Type && value.Value is ITypeSymbol t)
+            {
+                ActivationSpec spec = symbols.DescribeActivation(t);
+                if (!activations.Any(a => a.TypeName == spec.TypeName))
+                {
+                    activations.Add(spec);
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads the type behind <c>[Layer&lt;T&gt;]</c> (or an attribute deriving from it) and <c>[Block&lt;T&gt;]</c>.</summary>
+    private static LayerSpec WithTypeArgument(LayerSpec layer, INamedTypeSymbol? attributeClass, ReaderSymbols symbols, ImmutableHashSet<INamedTypeSymbol> enclosing, CancellationToken token)
+    {
+        for (INamedTypeSymbol? t = attributeClass; t is not null; t = t.BaseType)
+        {
+            if (t.TypeArguments.Length != 1)
+            {
+                continue;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, symbols.UserLayerAttribute))
+            {
+                return layer with { UserLayer = UserLayerReader.Read(t.TypeArguments[0], symbols) };
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, symbols.BlockAttribute))
+            {
+                return t.TypeArguments[0] is INamedTypeSymbol block ? ReadBlock(layer, block, symbols, enclosing, token) : layer with { BlockProblem = $"{t.TypeArguments[0].Name} is not a model class" };
+            }
+        }
+
+        return layer;
+    }
+
+    private static LayerSpec ReadBlock(LayerSpec layer, INamedTypeSymbol block, ReaderSymbols symbols, ImmutableHashSet<INamedTypeSymbol> enclosing, CancellationToken token)
+    {
+        if (enclosing.Contains(block))
+        {
+            return layer with { BlockProblem = $"{block.Name} contains itself as a block, so it would be infinitely deep" };
+        }
+
+        if (LayerAttributes(block, symbols.LayerAttribute).IsEmpty)
+        {
+            return layer with { BlockProblem = $"{block.Name} is not a model: it has no layer attributes. A block is a class declared like a model, with [Input] and layers" };
+        }
+
+        return layer with { Block = Read(block, symbols, enclosing, token) };
+    }
 
     private static TypeSpec ReadType(INamedTypeSymbol type)
     {
@@ -86,10 +154,10 @@ internal static class ModelReader
     private static LayerSpec ReadLayer(int index, AttributeData attribute)
     {
         INamedTypeSymbol? attributeClass = attribute.AttributeClass;
-        string typeName = attributeClass?.Name ?? "?";
-        if (typeName.EndsWith("Attribute", System.StringComparison.Ordinal))
+        string displayName = attributeClass?.Name ?? "?";
+        if (displayName.EndsWith("Attribute", System.StringComparison.Ordinal))
         {
-            typeName = typeName.Substring(0, typeName.Length - "Attribute".Length);
+            displayName = displayName.Substring(0, displayName.Length - "Attribute".Length);
         }
 
         IMethodSymbol? constructor = attribute.AttributeConstructor;
@@ -112,7 +180,25 @@ internal static class ModelReader
             arguments.Add(new ArgumentSpec(named.Key, value ?? ArgumentValue.Null, IsNamed: true));
         }
 
-        return new LayerSpec(index, typeName, arguments.ToEquatableArray(), malformed);
+        return new LayerSpec(index, MetadataName(attributeClass), displayName, arguments.ToEquatableArray(), malformed);
+    }
+
+    /// <summary>The full metadata name of the attribute's class definition: <c>StaticKeras.DenseAttribute</c>, <c>StaticKeras.LayerAttribute`1</c>.</summary>
+    private static string MetadataName(INamedTypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return "?";
+        }
+
+        INamedTypeSymbol definition = type.OriginalDefinition;
+        string name = definition.MetadataName;
+        for (INamedTypeSymbol? outer = definition.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            name = outer.MetadataName + "+" + name;
+        }
+
+        return definition.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + name : name;
     }
 
     /// <summary>Converts a typed constant; null when the compiler could not bind it.</summary>
@@ -141,7 +227,7 @@ internal static class ModelReader
                 // An undefined value ((Activation)42) keeps a null name, which the rules report.
                 return new ArgumentValue(ArgumentKind.EnumMember, ToDouble(constant.Value), EnumMemberName(constant), default, default);
             case TypedConstantKind.Type:
-                return constant.Value is ITypeSymbol t ? ArgumentValue.FromText(t.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)) : ArgumentValue.Null;
+                return constant.Value is ITypeSymbol t ? ArgumentValue.FromType(t.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)) : ArgumentValue.Null;
             default:
                 return constant.Value switch
                 {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using StaticKeras.Modeling.Layers;
 using StaticKeras.Modeling.Specs;
 
 namespace StaticKeras.Modeling.Shapes;
@@ -11,7 +12,7 @@ namespace StaticKeras.Modeling.Shapes;
 internal static class InputResolution
 {
     /// <summary>The input indices of every layer; null for a layer whose inputs could not be resolved (errors reported).</summary>
-    public static int[]?[] Resolve(EquatableArray<LayerSpec> layers, IReadOnlyList<LayerRule?> rules, string[] names, List<ModelError> errors)
+    public static int[]?[] Resolve(EquatableArray<LayerSpec> layers, IReadOnlyList<LayerDescriptor?> descriptors, string[] names, List<ModelError> errors)
     {
         var byName = new Dictionary<string, int>();
         for (int i = 0; i < names.Length; i++)
@@ -25,7 +26,7 @@ internal static class InputResolution
         var inputs = new int[]?[layers.Count];
         foreach (LayerSpec layer in layers)
         {
-            LayerRule? rule = rules[layer.Index];
+            LayerDescriptor? rule = descriptors[layer.Index];
             if (rule is null || layer.IsMalformed)
             {
                 continue;
@@ -42,9 +43,9 @@ internal static class InputResolution
         return inputs;
     }
 
-    private static int[]? ResolveOne(LayerSpec layer, LayerRule rule, string[] names, Dictionary<string, int> byName, List<ModelError> errors)
+    private static int[]? ResolveOne(LayerSpec layer, LayerDescriptor rule, string[] names, Dictionary<string, int> byName, List<ModelError> errors)
     {
-        string title = rule.KerasClassName + " '" + names[layer.Index] + "'";
+        string title = rule.ClassName(layer) + " '" + names[layer.Index] + "'";
         if (layer.Find("Input")?.Value is { Kind: ArgumentKind.Text, Text: { } inputName })
         {
             int? index = Lookup(layer, title, "Input", -1, inputName, names, byName, errors);
@@ -65,9 +66,9 @@ internal static class InputResolution
         return new[] { layer.Index - 1 };
     }
 
-    private static int[]? ResolveMany(LayerSpec layer, LayerRule rule, string[] names, Dictionary<string, int> byName, List<ModelError> errors)
+    private static int[]? ResolveMany(LayerSpec layer, LayerDescriptor rule, string[] names, Dictionary<string, int> byName, List<ModelError> errors)
     {
-        string title = rule.KerasClassName + " '" + names[layer.Index] + "'";
+        string title = rule.ClassName(layer) + " '" + names[layer.Index] + "'";
         string[] inputNames = layer.Find("Inputs")?.Value is { Kind: ArgumentKind.TextArray } v ? v.Texts.ToArray() : new string[0];
         if (inputNames.Length < 2)
         {
@@ -75,7 +76,7 @@ internal static class InputResolution
                 ErrorKind.WrongInputCount,
                 layer.Index,
                 inputNames.Length == 0 ? null : "Inputs",
-                $"{title} merges two or more layers but lists {inputNames.Length}. Name the layers to merge, for example [{layer.TypeName}(\"x\", \"h\")] with Name = \"x\" and Name = \"h\" on those layers."));
+                $"{title} merges two or more layers but lists {inputNames.Length}. Name the layers to merge, for example [{layer.DisplayName}(\"x\", \"h\")] with Name = \"x\" and Name = \"h\" on those layers."));
             return null;
         }
 

@@ -1,38 +1,33 @@
-using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using StaticKeras.Modeling.Specs;
 
 namespace StaticKeras.Modeling.Shapes;
 
 /// <summary>
-/// What a <see cref="LayerRule"/> sees of one layer while shapes are inferred: its arguments, its
-/// input shapes, and where to put its output shape, weights and errors.
+/// What a descriptor's shape rule sees of one layer: its input shapes, and where to put its
+/// output shape, weights and errors.
 /// </summary>
 internal sealed class LayerInference
 {
     private readonly List<ModelError> errors;
     private readonly List<WeightSpec> weights = new();
     private readonly IReadOnlyList<string> inputNames;
-    private bool failed;
 
-    internal LayerInference(LayerSpec spec, LayerRule rule, string name, IReadOnlyList<Shape> inputShapes, IReadOnlyList<string> inputNames, List<ModelError> errors)
+    internal LayerInference(LayerSpec spec, string title, IReadOnlyList<Shape> inputShapes, IReadOnlyList<string> inputNames, List<ModelError> errors)
     {
         Spec = spec;
-        Rule = rule;
-        Name = name;
+        Title = title;
         InputShapes = inputShapes;
         this.inputNames = inputNames;
         this.errors = errors;
     }
 
+    /// <summary>The layer as declared.</summary>
     public LayerSpec Spec { get; }
 
-    public LayerRule Rule { get; }
-
-    /// <summary>The layer's resolved name.</summary>
-    public string Name { get; }
+    /// <summary>How messages name the layer: <c>Dense 'dense_1'</c>.</summary>
+    public string Title { get; }
 
     /// <summary>The shapes of its inputs, in argument order.</summary>
     public IReadOnlyList<Shape> InputShapes { get; }
@@ -40,60 +35,20 @@ internal sealed class LayerInference
     /// <summary>The first (for most layers, the only) input shape.</summary>
     public Shape Input => InputShapes[0];
 
-    /// <summary>How messages name the layer: <c>Dense 'dense_1'</c>.</summary>
-    public string Title => Rule.KerasClassName + " '" + Name + "'";
-
     /// <summary>The output shape, once <see cref="SetOutput"/> accepted it.</summary>
     public Shape? Output { get; private set; }
 
+    /// <summary>The weights declared so far, in Keras's order.</summary>
     public IReadOnlyList<WeightSpec> Weights => weights;
 
+    /// <summary>For a block: its own inferred graph, which shape inference inlines in place of the layer.</summary>
+    public ModelGraph? Inlined { get; set; }
+
     /// <summary>True once any error was reported for this layer.</summary>
-    public bool Failed => failed;
+    public bool Failed { get; private set; }
 
     /// <summary>The name of input <paramref name="i"/>.</summary>
     public string InputName(int i) => inputNames[i];
-
-    public bool Has(string argument) => Spec.Find(argument) is not null;
-
-    /// <summary>An integer argument, or <paramref name="fallback"/> when it is absent or not a whole number.</summary>
-    public int Int(string argument, int fallback)
-    {
-        ArgumentValue? v = Spec.Find(argument)?.Value;
-        return v is { Kind: ArgumentKind.Number } && IsWhole(v.Number) ? (int)v.Number : fallback;
-    }
-
-    public double Number(string argument, double fallback)
-    {
-        ArgumentValue? v = Spec.Find(argument)?.Value;
-        return v is { Kind: ArgumentKind.Number } ? v.Number : fallback;
-    }
-
-    public bool Bool(string argument, bool fallback)
-    {
-        ArgumentValue? v = Spec.Find(argument)?.Value;
-        return v is { Kind: ArgumentKind.Boolean } ? v.Number != 0 : fallback;
-    }
-
-    public string? Text(string argument, string? fallback)
-    {
-        ArgumentValue? v = Spec.Find(argument)?.Value;
-        return v is { Kind: ArgumentKind.Text } ? v.Text : fallback;
-    }
-
-    /// <summary>An enum argument's member name, <paramref name="fallback"/> when absent, null for an undefined value.</summary>
-    public string? Enum(string argument, string fallback)
-    {
-        ArgumentValue? v = Spec.Find(argument)?.Value;
-        return v is null ? fallback : v.Kind == ArgumentKind.EnumMember ? v.Text : null;
-    }
-
-    /// <summary>An integer-array argument, or null when absent; non-whole numbers become 0 (and fail range checks).</summary>
-    public int[]? Ints(string argument)
-    {
-        ArgumentValue? v = Spec.Find(argument)?.Value;
-        return v is { Kind: ArgumentKind.NumberArray } ? v.Numbers.Select(n => IsWhole(n) ? (int)n : 0).ToArray() : null;
-    }
 
     /// <summary>Sets the output shape; a dimension below 1 is reported instead.</summary>
     public void SetOutput(Shape shape, string? argument = null)
@@ -110,26 +65,18 @@ internal sealed class LayerInference
         Output = shape;
     }
 
-    /// <summary>Declares a weight in Keras's order; <paramref name="initializerArgument"/> names the argument that can override <paramref name="defaultInitializer"/>.</summary>
-    public void AddWeight(string name, Shape dims, string initializerArgument, string defaultInitializer, int fanIn, int fanOut, bool trainable = true)
+    /// <summary>Declares a weight in Keras's order (trainable ones first, as Keras lists them).</summary>
+    /// <param name="name">Keras's name (<c>kernel</c>).</param>
+    /// <param name="dims">Its shape in Keras's layout.</param>
+    /// <param name="initializer">A Keras initializer name, already validated.</param>
+    /// <param name="fanIn">Fan-in for variance-scaling initializers.</param>
+    /// <param name="fanOut">Fan-out for variance-scaling initializers.</param>
+    /// <param name="trainable">False for state the optimizer must not touch.</param>
+    public void AddWeight(string name, Shape dims, string initializer, int fanIn, int fanOut, bool trainable = true)
     {
-        string initializer = Text(initializerArgument, defaultInitializer) ?? defaultInitializer;
-        if (!KnownInitializers.Contains(initializer))
-        {
-            string? closest = NameSuggestion.Closest(initializer, KnownInitializers.Names);
-            Error(
-                ErrorKind.InvalidHyperparameter,
-                initializerArgument,
-                $"{Title}: {initializerArgument} \"{initializer}\" is not a Keras initializer name. Use one of {string.Join(", ", KnownInitializers.Names)}{(closest is null ? "" : $" (did you mean \"{closest}\"?)")}.");
-            return;
-        }
-
         if (dims.Size == 0)
         {
-            Error(
-                ErrorKind.TooLarge,
-                null,
-                $"{Title}'s {name} would have shape {dims.ToStringWithoutBatch()}, more than 2^31 values. Make the layer or its input smaller.");
+            Error(ErrorKind.TooLarge, null, $"{Title}'s {name} would have shape {dims.ToStringWithoutBatch()}, more than 2^31 values. Make the layer or its input smaller.");
             return;
         }
 
@@ -139,12 +86,7 @@ internal sealed class LayerInference
     /// <summary>Reports a problem with this layer.</summary>
     public void Error(ErrorKind kind, string? argument, string message, int position = -1, string? fix = null)
     {
-        failed = true;
+        Failed = true;
         errors.Add(new ModelError(kind, Spec.Index, argument, message, position, fix));
     }
-
-    /// <summary>Formats a number as C# would show it in an attribute.</summary>
-    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static bool IsWhole(double value) => value == Math.Floor(value) && value >= int.MinValue && value <= int.MaxValue;
 }

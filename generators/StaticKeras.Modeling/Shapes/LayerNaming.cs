@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using StaticKeras.Modeling.Layers;
 using StaticKeras.Modeling.Specs;
 
 namespace StaticKeras.Modeling.Shapes;
@@ -8,7 +9,7 @@ namespace StaticKeras.Modeling.Shapes;
 internal static class LayerNaming
 {
     /// <summary>Gives every layer a name; reports duplicate and empty explicit names.</summary>
-    public static string[] Resolve(EquatableArray<LayerSpec> layers, IReadOnlyList<LayerRule?> rules, List<ModelError> errors)
+    public static string[] Resolve(EquatableArray<LayerSpec> layers, IReadOnlyList<LayerDescriptor?> descriptors, List<ModelError> errors)
     {
         var names = new string[layers.Count];
         var taken = new HashSet<string>();
@@ -19,7 +20,7 @@ internal static class LayerNaming
             {
                 if (name.Trim().Length == 0)
                 {
-                    errors.Add(new ModelError(ErrorKind.InvalidHyperparameter, layer.Index, "Name", $"Layer {layer.Index + 1} ([{layer.TypeName}]) has an empty Name. Give it a name such as \"{SnakeCase(layer.TypeName)}\", or leave Name out for Keras's default."));
+                    errors.Add(new ModelError(ErrorKind.InvalidHyperparameter, layer.Index, "Name", $"Layer {layer.Index + 1} ([{layer.DisplayName}]) has an empty Name. Give it a name such as \"{SnakeCase(layer.DisplayName)}\", or leave Name out for Keras's default."));
                 }
                 else if (explicitIndex.TryGetValue(name, out int first))
                 {
@@ -43,7 +44,7 @@ internal static class LayerNaming
                 continue;
             }
 
-            string prefix = SnakeCase(rules[layer.Index]?.KerasClassName ?? layer.TypeName);
+            string prefix = SnakeCase(descriptors[layer.Index]?.ClassName(layer) ?? layer.DisplayName);
             counters.TryGetValue(prefix, out int n);
             string candidate = n == 0 ? prefix : prefix + "_" + n;
             while (taken.Contains(candidate))

@@ -24,6 +24,9 @@ internal enum ErrorKind
     WrongInputCount,
     MissingInput,
     UnknownLayer,
+
+    /// <summary>A user type named by a layer or argument does not implement StaticKeras's contract for it (SK2016).</summary>
+    InvalidModule,
 }
 
 /// <summary>

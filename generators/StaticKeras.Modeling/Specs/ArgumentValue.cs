@@ -27,6 +27,9 @@ internal enum ArgumentKind
 
     /// <summary>An array of strings.</summary>
     TextArray,
+
+    /// <summary>A <c>typeof(T)</c>: the type's fully qualified name (<c>global::MyApp.Swish</c>) in <see cref="ArgumentValue.Text"/>.</summary>
+    Type,
 }
 
 /// <summary>
@@ -53,6 +56,8 @@ internal sealed record ArgumentValue(
 
     public static ArgumentValue FromEnum(string member, double value) => new(ArgumentKind.EnumMember, value, member, default, default);
 
+    public static ArgumentValue FromType(string fullyQualifiedName) => new(ArgumentKind.Type, 0, fullyQualifiedName, default, default);
+
     public static ArgumentValue FromNumbers(params double[] values) =>
         new(ArgumentKind.NumberArray, 0, null, EquatableArray.Create(values), default);
 
@@ -69,6 +74,7 @@ internal sealed record ArgumentValue(
         ArgumentKind.EnumMember => Text ?? Number.ToString(CultureInfo.InvariantCulture),
         ArgumentKind.NumberArray => "[" + string.Join(", ", Numbers.Select(n => n.ToString("R", CultureInfo.InvariantCulture))) + "]",
         ArgumentKind.TextArray => "[" + string.Join(", ", Texts.Select(t => "\"" + t + "\"")) + "]",
+        ArgumentKind.Type => "typeof(" + (Text ?? "?").Replace("global::", string.Empty) + ")",
         _ => throw new ArgumentOutOfRangeException(nameof(Kind)),
     };
 }

@@ -40,11 +40,20 @@ internal sealed record TypeSpec(
     EquatableArray<string> ContainingTypes);
 
 /// <summary>
-/// A model declaration: the class and its layer attributes in declaration order. The output of
-/// Parse; everything downstream reads only this.
+/// A model declaration: the class and its layer attributes in declaration order, and the
+/// activation modules its layers can name. The output of Parse; everything downstream reads only this.
 /// </summary>
+/// <param name="Type">The class.</param>
+/// <param name="Layers">Its layer attributes in declaration order.</param>
+/// <param name="Issues">What makes the class unusable for generation.</param>
+/// <param name="Activations">
+/// The built-in activations (read from the runtime's <c>StaticKeras.Activations</c> types) and every
+/// type given as an activation argument, so descriptors resolve <c>"relu"</c> and
+/// <c>typeof(MyActivation)</c> alike without symbols.
+/// </param>
 /// <remarks>Equality: by value (no symbols, syntax or locations), so the generator caches on it.</remarks>
 internal sealed record ModelSpec(
     TypeSpec Type,
     EquatableArray<LayerSpec> Layers,
-    DeclarationIssues Issues);
+    DeclarationIssues Issues,
+    EquatableArray<ActivationSpec> Activations = default);

@@ -14,6 +14,9 @@ internal sealed class IndentedTextWriter
     private int depth;
     private bool atLineStart = true;
 
+    /// <summary>The indentation of a new line, in characters.</summary>
+    public int CurrentIndent => depth * IndentUnit.Length;
+
     /// <summary>Writes text on the current line (indenting first if the line is new).</summary>
     public IndentedTextWriter Write(string text)
     {

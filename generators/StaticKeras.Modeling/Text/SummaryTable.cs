@@ -27,6 +27,7 @@ internal static class SummaryTable
         int[] widths = ColumnWidths(positions, lineLength);
 
         var rows = new List<string[]>();
+        var shownBlocks = new HashSet<int>();
         foreach (LayerNode layer in graph.Layers)
         {
             if (sequential && layer.Inputs.Count == 0)
@@ -34,18 +35,19 @@ internal static class SummaryTable
                 continue; // Keras's Sequential does not list its InputLayer.
             }
 
-            var cells = new List<string>
+            if (layer.Block >= 0)
             {
-                layer.Name + " (" + layer.KerasClassName + ")",
-                layer.OutputShape.ToString(),
-                layer.ParameterCount.ToString("N0", CultureInfo.InvariantCulture),
-            };
-            if (!sequential)
-            {
-                cells.Add(layer.Inputs.Count == 0 ? "-" : string.Join(", ", layer.Inputs.Select(i => graph.Layers[i].Name + "[0][0]")));
+                // A block is one row, as Keras shows a nested model.
+                if (shownBlocks.Add(layer.Block))
+                {
+                    BlockSummary block = graph.Blocks[layer.Block];
+                    rows.Add(Row(sequential, block.Name + " (" + block.ClassName + ")", graph.Layers[block.Output].OutputShape, block.ParameterCount, new[] { block.Input }, graph));
+                }
+
+                continue;
             }
 
-            rows.Add(cells.ToArray());
+            rows.Add(Row(sequential, layer.Name + " (" + layer.KerasClassName + ")", layer.OutputShape, layer.ParameterCount, layer.Inputs, graph));
         }
 
         var sb = new StringBuilder();
@@ -65,6 +67,22 @@ internal static class SummaryTable
         sb.Append(Rule('└', '─', '┴', '┘', widths));
         return sb.ToString();
     }
+
+    private static string[] Row(bool sequential, string title, Shape shape, int parameters, IEnumerable<int> inputs, ModelGraph graph)
+    {
+        var cells = new List<string> { title, shape.ToString(), parameters.ToString("N0", CultureInfo.InvariantCulture) };
+        if (!sequential)
+        {
+            string[] names = inputs.Select(i => DisplayName(graph, i) + "[0][0]").ToArray();
+            cells.Add(names.Length == 0 ? "-" : string.Join(", ", names));
+        }
+
+        return cells.ToArray();
+    }
+
+    /// <summary>How other rows name a layer: by its block's name when it is inside one.</summary>
+    private static string DisplayName(ModelGraph graph, int layer) =>
+        graph.Layers[layer].Block is int b and >= 0 ? graph.Blocks[b].Name : graph.Layers[layer].Name;
 
     /// <summary>
     /// Keras asks rich for columns of <c>int(pos·L) − previous</c> characters plus one space of

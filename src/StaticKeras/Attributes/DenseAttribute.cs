@@ -4,7 +4,7 @@ namespace StaticKeras;
 /// A densely connected layer on the last axis: <c>activation(x · kernel + bias)</c>, kernel
 /// <c>(in, units)</c> as Keras's <c>Dense</c>.
 /// </summary>
-/// <example><code>[Dense(128, Activation = Activation.Relu)]</code></example>
+/// <example><code>[Dense(128, Activation = Activation.Relu)]</code> or <code>[Dense(128, Activation = "gelu")]</code></example>
 public sealed class DenseAttribute : SingleInputLayerAttribute
 {
     /// <summary>Declares a dense layer.</summary>
@@ -14,8 +14,12 @@ public sealed class DenseAttribute : SingleInputLayerAttribute
     /// <summary>The number of output features.</summary>
     public int Units { get; }
 
-    /// <summary>The activation applied to the output; <see cref="Activation.Linear"/> by default.</summary>
-    public Activation Activation { get; set; } = Activation.Linear;
+    /// <summary>
+    /// The activation applied to the output: a Keras name (<c>"relu"</c>, or
+    /// <see cref="StaticKeras.Activation.Relu"/>) or an <see cref="IActivation"/> type
+    /// (<c>typeof(MyActivation)</c>); linear when not set, as Keras.
+    /// </summary>
+    public object? Activation { get; set; }
 
     /// <summary>Whether the layer adds a bias; true by default.</summary>
     public bool UseBias { get; set; } = true;

@@ -9,6 +9,7 @@ namespace StaticKeras.Kernels;
 public static class DenseKernel
 {
     /// <summary>Computes <c>y = activation(x · kernel + bias)</c>.</summary>
+    /// <typeparam name="TActivation">The activation (<see cref="Activations.Linear"/> for none).</typeparam>
     /// <param name="x">Input, <c>(rows, inputs)</c>.</param>
     /// <param name="kernel">Kernel, <c>(inputs, units)</c>.</param>
     /// <param name="bias">Bias, <c>(units,)</c>, or empty for <c>UseBias = false</c>.</param>
@@ -16,16 +17,29 @@ public static class DenseKernel
     /// <param name="rows">Rows of x.</param>
     /// <param name="inputs">Input features.</param>
     /// <param name="units">Output features.</param>
-    /// <param name="activation">The activation.</param>
-    public static void Forward(ReadOnlySpan<float> x, ReadOnlySpan<float> kernel, ReadOnlySpan<float> bias, Span<float> y, int rows, int inputs, int units, Activation activation)
+    /// <param name="preActivation">
+    /// Receives <c>x · kernel + bias</c> when the activation's derivative needs its input (training
+    /// with GELU, swish); empty otherwise.
+    /// </param>
+    public static void Forward<TActivation>(ReadOnlySpan<float> x, ReadOnlySpan<float> kernel, ReadOnlySpan<float> bias, Span<float> y, int rows, int inputs, int units, Span<float> preActivation = default)
+        where TActivation : struct, IActivation
     {
-        // Bias and every activation but softmax run in the GEMM's epilogue, on each tile while it
-        // is hot; softmax needs whole rows, so it follows the product.
-        bool softmax = activation == Activation.Softmax;
-        Gemm.Multiply(x, false, kernel, false, y, rows, units, inputs, accumulate: false, bias, softmax ? Activation.Linear : activation);
-        if (softmax)
+        int count = rows * units;
+        if (!preActivation.IsEmpty)
         {
-            ActivationKernel.Forward(activation, y.Slice(0, rows * units), rows, units);
+            Gemm.Multiply(x, false, kernel, false, preActivation, rows, units, inputs, accumulate: false, bias, GemmActivation.None, GemmRunner.Kernel, KernelOptions.Threads);
+            TActivation.Forward(preActivation.Slice(0, count), y.Slice(0, count), units);
+        }
+        else if (TActivation.Elementwise)
+        {
+            // The bias and an elementwise activation run in the GEMM's epilogue, on each tile while it is hot.
+            Gemm.Multiply(x, false, kernel, false, y, rows, units, inputs, accumulate: false, bias, GemmActivation.For<TActivation>(), GemmRunner.Kernel, KernelOptions.Threads);
+        }
+        else
+        {
+            // Softmax needs whole rows, so it follows the product.
+            Gemm.Multiply(x, false, kernel, false, y, rows, units, inputs, accumulate: false, bias, GemmActivation.None, GemmRunner.Kernel, KernelOptions.Threads);
+            TActivation.Forward(y.Slice(0, count), y.Slice(0, count), units);
         }
     }
 
@@ -33,8 +47,10 @@ public static class DenseKernel
     /// Backward pass: turns <paramref name="dy"/> into dL/dz in place (unless it already is), then
     /// writes <c>dKernel = xᵀ·dz</c>, <c>dBias = Σ_rows dz</c> and <c>dx (+)= dz·kernelᵀ</c>.
     /// </summary>
+    /// <typeparam name="TActivation">The activation used forward.</typeparam>
     /// <param name="x">The forward input, <c>(rows, inputs)</c>.</param>
     /// <param name="kernel">The kernel, <c>(inputs, units)</c>.</param>
+    /// <param name="preActivation">The forward pre-activation when the activation's derivative needs it; else empty.</param>
     /// <param name="y">The forward output, <c>(rows, units)</c>.</param>
     /// <param name="dy">dL/dy on entry, dL/dz on return, <c>(rows, units)</c>.</param>
     /// <param name="dKernel">Receives dL/dkernel.</param>
@@ -44,11 +60,11 @@ public static class DenseKernel
     /// <param name="rows">Rows of x.</param>
     /// <param name="inputs">Input features.</param>
     /// <param name="units">Output features.</param>
-    /// <param name="activation">The activation used forward.</param>
     /// <param name="dyIsPreActivation">True when the loss already gave dL/dz (fused softmax or sigmoid cross-entropy).</param>
-    public static void Backward(
+    public static void Backward<TActivation>(
         ReadOnlySpan<float> x,
         ReadOnlySpan<float> kernel,
+        ReadOnlySpan<float> preActivation,
         ReadOnlySpan<float> y,
         Span<float> dy,
         Span<float> dKernel,
@@ -58,13 +74,13 @@ public static class DenseKernel
         int rows,
         int inputs,
         int units,
-        Activation activation,
         bool dyIsPreActivation = false)
+        where TActivation : struct, IActivation
     {
         Span<float> dz = dy.Slice(0, rows * units);
-        if (!dyIsPreActivation)
+        if (!dyIsPreActivation && typeof(TActivation) != typeof(Activations.Linear))
         {
-            ActivationKernel.Backward(activation, y, dz, rows, units);
+            TActivation.Backward(preActivation, y, dz, dz, units);
         }
 
         Gemm.Multiply(x, true, dz, false, dKernel, inputs, units, rows, accumulate: false);

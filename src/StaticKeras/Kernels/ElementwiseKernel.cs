@@ -12,6 +12,9 @@ public static class ElementwiseKernel
     /// <summary><c>y = a · b</c>.</summary>
     public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y) => TensorPrimitives.Multiply(a, b, y);
 
+    /// <summary><c>destination = source</c>.</summary>
+    public static void Copy(ReadOnlySpan<float> source, Span<float> destination) => source.CopyTo(destination);
+
     /// <summary>Passes a gradient on: <c>destination = gradient</c>, or <c>destination += gradient</c>.</summary>
     public static void Route(ReadOnlySpan<float> gradient, Span<float> destination, bool accumulate)
     {

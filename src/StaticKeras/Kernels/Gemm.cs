@@ -30,7 +30,7 @@ public static class Gemm
     /// <param name="k">The inner dimension.</param>
     /// <param name="accumulate">Add to C instead of overwriting it.</param>
     public static void Multiply(ReadOnlySpan<float> a, bool transposeA, ReadOnlySpan<float> b, bool transposeB, Span<float> c, int m, int n, int k, bool accumulate) =>
-        Multiply(a, transposeA, b, transposeB, c, m, n, k, accumulate, ReadOnlySpan<float>.Empty, Activation.Linear);
+        Multiply(a, transposeA, b, transposeB, c, m, n, k, accumulate, ReadOnlySpan<float>.Empty, GemmActivation.None, GemmRunner.Kernel, KernelOptions.Threads);
 
     /// <summary>
     /// Computes <c>C = activation(op(A) · op(B) + bias)</c> (or <c>activation(C + op(A) · op(B) + bias)</c>),
@@ -46,14 +46,19 @@ public static class Gemm
     /// <param name="k">The inner dimension.</param>
     /// <param name="accumulate">Add to C instead of overwriting it.</param>
     /// <param name="bias">Added to every row of C (<c>n</c> values), or empty for none.</param>
-    /// <param name="activation">Applied last: linear, ReLU, sigmoid or tanh (softmax needs whole rows; apply it afterwards).</param>
-    public static void Multiply(ReadOnlySpan<float> a, bool transposeA, ReadOnlySpan<float> b, bool transposeB, Span<float> c, int m, int n, int k, bool accumulate, ReadOnlySpan<float> bias, Activation activation) =>
-        Multiply(a, transposeA, b, transposeB, c, m, n, k, accumulate, bias, activation, GemmRunner.Kernel, KernelOptions.Threads);
+    /// <typeparam name="TActivation">
+    /// Applied last; it must be elementwise (softmax needs whole rows: apply it afterwards).
+    /// ReLU runs in registers, others on each tile while it is in L1.
+    /// </typeparam>
+    /// <exception cref="ArgumentException"><typeparamref name="TActivation"/> is not elementwise.</exception>
+    public static void Multiply<TActivation>(ReadOnlySpan<float> a, bool transposeA, ReadOnlySpan<float> b, bool transposeB, Span<float> c, int m, int n, int k, bool accumulate, ReadOnlySpan<float> bias)
+        where TActivation : struct, IActivation =>
+        Multiply(a, transposeA, b, transposeB, c, m, n, k, accumulate, bias, GemmActivation.For<TActivation>(), GemmRunner.Kernel, KernelOptions.Threads);
 
     /// <summary>The product on a chosen kernel and thread count (tests cover every kernel and split with it).</summary>
-    internal static unsafe void Multiply(ReadOnlySpan<float> a, bool transposeA, ReadOnlySpan<float> b, bool transposeB, Span<float> c, int m, int n, int k, bool accumulate, ReadOnlySpan<float> bias, Activation activation, GemmKernelKind kernel, int threads)
+    internal static unsafe void Multiply(ReadOnlySpan<float> a, bool transposeA, ReadOnlySpan<float> b, bool transposeB, Span<float> c, int m, int n, int k, bool accumulate, ReadOnlySpan<float> bias, GemmActivation activation, GemmKernelKind kernel, int threads)
     {
-        Validate(a, b, c, m, n, k, bias, activation);
+        Validate(a, b, c, m, n, k, bias);
         fixed (float* pa = a, pb = b, pc = c, pbias = bias)
         {
             GemmProblem g = default;
@@ -78,7 +83,7 @@ public static class Gemm
     /// <summary>Runs a strided product on this machine's kernel and <see cref="KernelOptions.Threads"/> threads (no validation: runtime callers own their pointers).</summary>
     internal static void Multiply(in GemmProblem problem) => GemmRunner.Run(problem, GemmRunner.Kernel, KernelOptions.Threads);
 
-    private static void Validate(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k, ReadOnlySpan<float> bias, Activation activation)
+    private static void Validate(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k, ReadOnlySpan<float> bias)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(m);
         ArgumentOutOfRangeException.ThrowIfNegative(n);
@@ -89,11 +94,6 @@ public static class Gemm
         if (!bias.IsEmpty)
         {
             ThrowHelper.ThrowIfTooShort(bias, n, nameof(bias));
-        }
-
-        if (activation is not (Activation.Linear or Activation.Relu or Activation.Sigmoid or Activation.Tanh))
-        {
-            throw new ArgumentOutOfRangeException(nameof(activation), activation, "A fused GEMM epilogue applies linear, relu, sigmoid or tanh; apply softmax to the finished rows.");
         }
     }
 }

@@ -63,8 +63,8 @@ public abstract partial class Model
         WorkspaceLayout layout = Definition.Training;
         int count = batch * Definition.OutputSize;
         int rows = batch * RowsPerSample;
-        ReadOnlySpan<float> output = workspace.Slice(layout.OutputOffset * batch, count);
-        Span<float> outputGradient = workspace.Slice(layout.OutputGradientOffset * batch, count);
+        ReadOnlySpan<float> output = workspace.Slice(layout.Start(layout.OutputOffset, batch), count);
+        Span<float> outputGradient = workspace.Slice(layout.Start(layout.OutputGradientOffset, batch), count);
         float value = loss.ComputeWithGradient(output, y, outputGradient, rows, OutputColumns, Definition.OutputFusion, out bool preActivation);
         if (!float.IsFinite(value))
         {

@@ -16,6 +16,7 @@ public abstract partial class Model
     private readonly AlignedBuffer gradients;
     private readonly AlignedBuffer trainingWorkspace = new();
     private readonly AlignedBuffer inferenceWorkspace = new();
+    private readonly SeededRandom[] randomStreams;
 
     /// <summary>Creates the model and initialises its weights from <paramref name="seed"/>.</summary>
     /// <param name="definition">What the generator planned (shapes, weights, workspace).</param>
@@ -27,7 +28,13 @@ public abstract partial class Model
         parameters = new AlignedBuffer(definition.ParameterBufferLength);
         gradients = new AlignedBuffer(definition.ParameterBufferLength);
         ShuffleRandom = SeededRandom.Derive(Seed, 1);
-        DropoutRandom = SeededRandom.Derive(Seed, 2);
+        randomStreams = new SeededRandom[definition.RandomSeeds.Count];
+        for (int i = 0; i < randomStreams.Length; i++)
+        {
+            int own = definition.RandomSeeds[i];
+            randomStreams[i] = own == 0 ? SeededRandom.Derive(Seed, 2) : new SeededRandom((ulong)(long)own);
+        }
+
         InitializeWeights();
     }
 
@@ -49,8 +56,11 @@ public abstract partial class Model
     /// <summary>The gradient buffer, laid out as <see cref="Parameters"/>.</summary>
     protected Span<float> Gradients => gradients.Span;
 
-    /// <summary>The random stream dropout layers draw their masks from.</summary>
-    protected SeededRandom DropoutRandom { get; }
+    /// <summary>
+    /// Random stream <paramref name="index"/> of <see cref="ModelDefinition.RandomSeeds"/>, which
+    /// layers draw masks and noise from. Stream 0 of a model is its own, derived from <see cref="Seed"/>.
+    /// </summary>
+    protected SeededRandom RandomStream(int index) => randomStreams[index];
 
     /// <summary>The random stream that shuffles samples between epochs.</summary>
     private SeededRandom ShuffleRandom { get; }
@@ -97,13 +107,13 @@ public abstract partial class Model
 
     private Span<float> TrainingWorkspace(int batch)
     {
-        trainingWorkspace.EnsureLength(checked(batch * Definition.Training.FloatsPerSample));
+        trainingWorkspace.EnsureLength(Definition.Training.FloatsFor(batch));
         return trainingWorkspace.Span;
     }
 
     private Span<float> InferenceWorkspace(int batch)
     {
-        inferenceWorkspace.EnsureLength(checked(batch * Definition.Inference.FloatsPerSample));
+        inferenceWorkspace.EnsureLength(Definition.Inference.FloatsFor(batch));
         return inferenceWorkspace.Span;
     }
 }

@@ -21,7 +21,8 @@ public sealed class ModelDefinition
         int parameterBufferLength,
         WorkspaceLayout training,
         WorkspaceLayout inference,
-        string summaryTable)
+        string summaryTable,
+        int[]? randomSeeds = null)
     {
         Name = name;
         InputShapes = inputShapes;
@@ -33,6 +34,7 @@ public sealed class ModelDefinition
         Training = training;
         Inference = inference;
         SummaryTable = summaryTable;
+        RandomSeeds = randomSeeds ?? [];
         InputSizes = Array.ConvertAll(inputShapes, Product);
         InputSize = 0;
         foreach (int size in InputSizes)
@@ -92,6 +94,12 @@ public sealed class ModelDefinition
 
     /// <summary>The Keras summary table (without the totals), rendered at compile time.</summary>
     public string SummaryTable { get; }
+
+    /// <summary>
+    /// Per random stream the layers draw from (dropout masks, noise), its seed: 0 for the model's
+    /// own stream (derived from the model's seed), else the layer's <c>Seed</c>.
+    /// </summary>
+    public IReadOnlyList<int> RandomSeeds { get; }
 
     /// <summary>Trainable parameters.</summary>
     public int TrainableParameterCount { get; }
@@ -165,10 +173,19 @@ public sealed record WeightDefinition(string Layer, string Name, int[] Shape, in
 }
 
 /// <summary>
-/// A workspace plan: floats per sample, and where the output and its gradient live (per sample;
-/// every buffer in the workspace scales with the batch, so an offset is <c>batch * perSample</c>).
+/// A workspace plan: a fixed region of buffers that do not scale with the batch, then floats per
+/// sample, and where the output and its gradient live in the per-sample region (an offset there
+/// is <c>FixedFloats + batch * perSample</c>).
 /// </summary>
 /// <param name="FloatsPerSample">Workspace floats per sample.</param>
 /// <param name="OutputOffset">Where the model's output starts, per sample (training plan); -1 when the pass writes the caller's buffer.</param>
 /// <param name="OutputGradientOffset">Where the loss writes dL/d(output), per sample; -1 for inference.</param>
-public sealed record WorkspaceLayout(int FloatsPerSample, int OutputOffset, int OutputGradientOffset);
+/// <param name="FixedFloats">Floats at the start of the workspace whatever the batch.</param>
+public sealed record WorkspaceLayout(int FloatsPerSample, int OutputOffset, int OutputGradientOffset, int FixedFloats = 0)
+{
+    /// <summary>The workspace floats a batch of <paramref name="batch"/> samples needs.</summary>
+    public int FloatsFor(int batch) => checked(FixedFloats + (batch * FloatsPerSample));
+
+    /// <summary>Where a per-sample offset starts for a batch.</summary>
+    public int Start(int perSampleOffset, int batch) => FixedFloats + (perSampleOffset * batch);
+}

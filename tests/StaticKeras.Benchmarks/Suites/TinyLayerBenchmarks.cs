@@ -20,7 +20,7 @@ public class TinyLayerBenchmarks
     public int Batch { get; set; }
 
     [Benchmark(Baseline = true)]
-    public void KernelCall() => DenseKernel.Forward(x, w, b, h, Batch, 4, 8, Activation.Relu);
+    public void KernelCall() => DenseKernel.Forward<StaticKeras.Activations.Relu>(x, w, b, h, Batch, 4, 8);
 
     [Benchmark]
     public void Unrolled()

@@ -23,28 +23,26 @@ partial class Branches
         var d_dense_bias = gradients.Slice(96, 3); // dL/d(dense/bias)
         var x = input.Slice(0, 3 * batch); // x: (B, 3)
         var y = input.Slice(3 * batch, 4 * batch); // y: (B, 4)
-        var hx = workspace.Slice(48 * batch, 4 * batch); // hx: (B, 4)
+        var hx = workspace.Slice(64 * batch, 4 * batch); // hx: (B, 4)
         var c = workspace.Slice(0, 8 * batch); // c: (B, 8); r (B, 2, 4) views it
-        var rows = workspace.Slice(16 * batch, 6 * batch); // rows: (B, 2, 3); flatten (B, 6) views it
-        var dense = workspace.Slice(64 * batch, 3 * batch); // dense: (B, 3)
+        var rows = workspace.Slice(32 * batch, 6 * batch); // rows: (B, 2, 3); flatten (B, 6) views it
+        var dense = workspace.Slice(16 * batch, 3 * batch); // dense: (B, 3)
         var d_dense = workspace.Slice(80 * batch, 3 * batch); // dL/d(dense): (B, 3)
-        var d_flatten = workspace.Slice(32 * batch, 6 * batch); // dL/d(flatten): (B, 6)
+        var d_flatten = workspace.Slice(48 * batch, 6 * batch); // dL/d(flatten): (B, 6)
         var d_r = workspace.Slice(16 * batch, 8 * batch); // dL/d(r): (B, 2, 4)
         var d_s = workspace.Slice(0, 4 * batch); // dL/d(s): (B, 4)
         var d_m = workspace.Slice(32 * batch, 4 * batch); // dL/d(m): (B, 4)
         var d_hx = workspace.Slice(16 * batch, 4 * batch); // dL/d(hx): (B, 4)
 
         // dense (Dense): (B, 6) -> (B, 3), backward
-        global::StaticKeras.Kernels.DenseKernel.Backward(
-            rows, dense_kernel, dense, d_dense,
-            d_dense_kernel, d_dense_bias, d_flatten, accumulateDx: false,
-            batch, 6, 3, global::StaticKeras.Activation.Softmax, dyIsPreActivation: outputGradientIsPreActivation);
+        global::StaticKeras.Kernels.DenseKernel.Backward<global::StaticKeras.Activations.Softmax>(
+            rows, dense_kernel, default, dense, d_dense, d_dense_kernel, d_dense_bias, d_flatten, accumulateDx: false,
+            batch, 6, 3, dyIsPreActivation: outputGradientIsPreActivation);
 
         // rows (Dense): (B, 2, 4) -> (B, 2, 3), backward
-        global::StaticKeras.Kernels.DenseKernel.Backward(
-            c, rows_kernel, rows, d_flatten,
-            d_rows_kernel, d_rows_bias, d_r, accumulateDx: false,
-            2 * batch, 4, 3, global::StaticKeras.Activation.Linear, dyIsPreActivation: false);
+        global::StaticKeras.Kernels.DenseKernel.Backward<global::StaticKeras.Activations.Linear>(
+            c, rows_kernel, default, rows, d_flatten, d_rows_kernel, d_rows_bias, d_r, accumulateDx: false, 2 * batch,
+            4, 3, dyIsPreActivation: false);
 
         // c (Concatenate): (B, 4) + (B, 4) -> (B, 8), backward
         global::StaticKeras.Kernels.ConcatenateKernel.Backward(d_r, d_s, batch, 4, 8, offset: 0, accumulate: false);
@@ -58,9 +56,8 @@ partial class Branches
         global::StaticKeras.Kernels.ElementwiseKernel.MultiplyBackward(d_m, y, d_hx, accumulate: true);
 
         // hx (Dense): (B, 3) -> (B, 4), backward
-        global::StaticKeras.Kernels.DenseKernel.Backward(
-            x, hx_kernel, hx, d_hx,
-            d_hx_kernel, d_hx_bias, default, accumulateDx: false,
-            batch, 3, 4, global::StaticKeras.Activation.Tanh, dyIsPreActivation: false);
+        global::StaticKeras.Kernels.DenseKernel.Backward<global::StaticKeras.Activations.Tanh>(
+            x, hx_kernel, default, hx, d_hx, d_hx_kernel, d_hx_bias, default, accumulateDx: false, batch, 3, 4,
+            dyIsPreActivation: false);
     }
 }

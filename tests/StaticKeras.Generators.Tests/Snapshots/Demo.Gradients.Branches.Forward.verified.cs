@@ -19,15 +19,16 @@ partial class Branches
         var dense_bias = parameters.Slice(96, 3); // dense/bias: (3,)
         var x = input.Slice(0, 3 * batch); // x: (B, 3)
         var y = input.Slice(3 * batch, 4 * batch); // y: (B, 4)
-        var hx = workspace.Slice(48 * batch, 4 * batch); // hx: (B, 4)
+        var hx = workspace.Slice(64 * batch, 4 * batch); // hx: (B, 4)
         var m = workspace.Slice(16 * batch, 4 * batch); // m: (B, 4)
         var s = workspace.Slice(32 * batch, 4 * batch); // s: (B, 4)
         var c = workspace.Slice(0, 8 * batch); // c: (B, 8); r (B, 2, 4) views it
-        var rows = workspace.Slice(16 * batch, 6 * batch); // rows: (B, 2, 3); flatten (B, 6) views it
-        var dense = workspace.Slice(64 * batch, 3 * batch); // dense: (B, 3)
+        var rows = workspace.Slice(32 * batch, 6 * batch); // rows: (B, 2, 3); flatten (B, 6) views it
+        var dense = workspace.Slice(16 * batch, 3 * batch); // dense: (B, 3)
 
         // hx (Dense): (B, 3) -> (B, 4), tanh
-        global::StaticKeras.Kernels.DenseKernel.Forward(x, hx_kernel, hx_bias, hx, batch, 3, 4, global::StaticKeras.Activation.Tanh);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Tanh>(
+            x, hx_kernel, hx_bias, hx, batch, 3, 4);
 
         // m (Multiply): (B, 4) + (B, 4) -> (B, 4)
         global::StaticKeras.Kernels.ElementwiseKernel.Multiply(hx, y, m);
@@ -42,12 +43,14 @@ partial class Branches
         // r (Reshape): (B, 8) -> (B, 2, 4), views c: no work
 
         // rows (Dense): (B, 2, 4) -> (B, 2, 3)
-        global::StaticKeras.Kernels.DenseKernel.Forward(c, rows_kernel, rows_bias, rows, 2 * batch, 4, 3, global::StaticKeras.Activation.Linear);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Linear>(
+            c, rows_kernel, rows_bias, rows, 2 * batch, 4, 3);
 
         // flatten (Flatten): (B, 2, 3) -> (B, 6), views rows: no work
 
         // dense (Dense): (B, 6) -> (B, 3), softmax
-        global::StaticKeras.Kernels.DenseKernel.Forward(rows, dense_kernel, dense_bias, dense, batch, 6, 3, global::StaticKeras.Activation.Softmax);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Softmax>(
+            rows, dense_kernel, dense_bias, dense, batch, 6, 3);
     }
 
     /// <inheritdoc/>
@@ -71,7 +74,8 @@ partial class Branches
         var rows = workspace.Slice(16 * batch, 6 * batch); // rows: (B, 2, 3); flatten (B, 6) views it
 
         // hx (Dense): (B, 3) -> (B, 4), tanh
-        global::StaticKeras.Kernels.DenseKernel.Forward(x, hx_kernel, hx_bias, hx, batch, 3, 4, global::StaticKeras.Activation.Tanh);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Tanh>(
+            x, hx_kernel, hx_bias, hx, batch, 3, 4);
 
         // m (Multiply): (B, 4) + (B, 4) -> (B, 4)
         global::StaticKeras.Kernels.ElementwiseKernel.Multiply(hx, y, m);
@@ -86,11 +90,13 @@ partial class Branches
         // r (Reshape): (B, 8) -> (B, 2, 4), views c: no work
 
         // rows (Dense): (B, 2, 4) -> (B, 2, 3)
-        global::StaticKeras.Kernels.DenseKernel.Forward(c, rows_kernel, rows_bias, rows, 2 * batch, 4, 3, global::StaticKeras.Activation.Linear);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Linear>(
+            c, rows_kernel, rows_bias, rows, 2 * batch, 4, 3);
 
         // flatten (Flatten): (B, 2, 3) -> (B, 6), views rows: no work
 
         // dense (Dense): (B, 6) -> (B, 3), softmax
-        global::StaticKeras.Kernels.DenseKernel.Forward(rows, dense_kernel, dense_bias, output, batch, 6, 3, global::StaticKeras.Activation.Softmax);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Softmax>(
+            rows, dense_kernel, dense_bias, output, batch, 6, 3);
     }
 }

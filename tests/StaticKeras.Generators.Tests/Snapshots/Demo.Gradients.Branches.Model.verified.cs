@@ -66,7 +66,7 @@ partial class Branches : global::StaticKeras.Model
             new("dense", "bias", [3], Offset: 96, "zeros", FanIn: 6, FanOut: 3),
         ],
         parameterBufferLength: 112,
-        training: new(FloatsPerSample: 96, OutputOffset: 64, OutputGradientOffset: 80),
+        training: new(FloatsPerSample: 96, OutputOffset: 16, OutputGradientOffset: 80),
         inference: new(FloatsPerSample: 48, OutputOffset: -1, OutputGradientOffset: -1),
         summaryTable:
             """

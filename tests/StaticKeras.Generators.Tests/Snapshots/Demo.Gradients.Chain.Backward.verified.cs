@@ -30,21 +30,18 @@ partial class Chain
         var d_dense = workspace.Slice(48 * batch, 4 * batch); // dL/d(dense): (B, 4)
 
         // dense_2 (Dense): (B, 4) -> (B, 2), backward
-        global::StaticKeras.Kernels.DenseKernel.Backward(
-            dense_1, dense_2_kernel, dense_2, d_dense_2,
-            d_dense_2_kernel, d_dense_2_bias, d_dense_1, accumulateDx: false,
-            batch, 4, 2, global::StaticKeras.Activation.Sigmoid, dyIsPreActivation: outputGradientIsPreActivation);
+        global::StaticKeras.Kernels.DenseKernel.Backward<global::StaticKeras.Activations.Sigmoid>(
+            dense_1, dense_2_kernel, default, dense_2, d_dense_2, d_dense_2_kernel, d_dense_2_bias, d_dense_1,
+            accumulateDx: false, batch, 4, 2, dyIsPreActivation: outputGradientIsPreActivation);
 
         // dense_1 (Dense): (B, 4) -> (B, 4), backward
-        global::StaticKeras.Kernels.DenseKernel.Backward(
-            dense, dense_1_kernel, dense_1, d_dense_1,
-            d_dense_1_kernel, d_dense_1_bias, d_dense, accumulateDx: false,
-            batch, 4, 4, global::StaticKeras.Activation.Tanh, dyIsPreActivation: false);
+        global::StaticKeras.Kernels.DenseKernel.Backward<global::StaticKeras.Activations.Tanh>(
+            dense, dense_1_kernel, default, dense_1, d_dense_1, d_dense_1_kernel, d_dense_1_bias, d_dense,
+            accumulateDx: false, batch, 4, 4, dyIsPreActivation: false);
 
         // dense (Dense): (B, 5) -> (B, 4), backward
-        global::StaticKeras.Kernels.DenseKernel.Backward(
-            input_layer, dense_kernel, dense, d_dense,
-            d_dense_kernel, d_dense_bias, default, accumulateDx: false,
-            batch, 5, 4, global::StaticKeras.Activation.Relu, dyIsPreActivation: false);
+        global::StaticKeras.Kernels.DenseKernel.Backward<global::StaticKeras.Activations.Relu>(
+            input_layer, dense_kernel, default, dense, d_dense, d_dense_kernel, d_dense_bias, default,
+            accumulateDx: false, batch, 5, 4, dyIsPreActivation: false);
     }
 }

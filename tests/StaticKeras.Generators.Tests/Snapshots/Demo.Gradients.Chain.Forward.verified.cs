@@ -23,13 +23,16 @@ partial class Chain
         var dense_2 = workspace.Slice(48 * batch, 2 * batch); // dense_2: (B, 2)
 
         // dense (Dense): (B, 5) -> (B, 4), relu
-        global::StaticKeras.Kernels.DenseKernel.Forward(input_layer, dense_kernel, dense_bias, dense, batch, 5, 4, global::StaticKeras.Activation.Relu);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Relu>(
+            input_layer, dense_kernel, dense_bias, dense, batch, 5, 4);
 
         // dense_1 (Dense): (B, 4) -> (B, 4), tanh
-        global::StaticKeras.Kernels.DenseKernel.Forward(dense, dense_1_kernel, dense_1_bias, dense_1, batch, 4, 4, global::StaticKeras.Activation.Tanh);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Tanh>(
+            dense, dense_1_kernel, dense_1_bias, dense_1, batch, 4, 4);
 
         // dense_2 (Dense): (B, 4) -> (B, 2), sigmoid
-        global::StaticKeras.Kernels.DenseKernel.Forward(dense_1, dense_2_kernel, dense_2_bias, dense_2, batch, 4, 2, global::StaticKeras.Activation.Sigmoid);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Sigmoid>(
+            dense_1, dense_2_kernel, dense_2_bias, dense_2, batch, 4, 2);
     }
 
     /// <inheritdoc/>
@@ -49,12 +52,15 @@ partial class Chain
         var dense_1 = workspace.Slice(16 * batch, 4 * batch); // dense_1: (B, 4)
 
         // dense (Dense): (B, 5) -> (B, 4), relu
-        global::StaticKeras.Kernels.DenseKernel.Forward(input_layer, dense_kernel, dense_bias, dense, batch, 5, 4, global::StaticKeras.Activation.Relu);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Relu>(
+            input_layer, dense_kernel, dense_bias, dense, batch, 5, 4);
 
         // dense_1 (Dense): (B, 4) -> (B, 4), tanh
-        global::StaticKeras.Kernels.DenseKernel.Forward(dense, dense_1_kernel, dense_1_bias, dense_1, batch, 4, 4, global::StaticKeras.Activation.Tanh);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Tanh>(
+            dense, dense_1_kernel, dense_1_bias, dense_1, batch, 4, 4);
 
         // dense_2 (Dense): (B, 4) -> (B, 2), sigmoid
-        global::StaticKeras.Kernels.DenseKernel.Forward(dense_1, dense_2_kernel, dense_2_bias, output, batch, 4, 2, global::StaticKeras.Activation.Sigmoid);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Sigmoid>(
+            dense_1, dense_2_kernel, dense_2_bias, output, batch, 4, 2);
     }
 }

@@ -25,15 +25,13 @@ partial class Mlp
         var d_dense = workspace.Slice(128 * batch, 128 * batch); // dL/d(dense): (B, 128)
 
         // dense_1 (Dense): (B, 128) -> (B, 10), backward
-        global::StaticKeras.Kernels.DenseKernel.Backward(
-            dense, dense_1_kernel, dense_1, d_dense_1,
-            d_dense_1_kernel, d_dense_1_bias, d_dense, accumulateDx: false,
-            batch, 128, 10, global::StaticKeras.Activation.Softmax, dyIsPreActivation: outputGradientIsPreActivation);
+        global::StaticKeras.Kernels.DenseKernel.Backward<global::StaticKeras.Activations.Softmax>(
+            dense, dense_1_kernel, default, dense_1, d_dense_1, d_dense_1_kernel, d_dense_1_bias, d_dense,
+            accumulateDx: false, batch, 128, 10, dyIsPreActivation: outputGradientIsPreActivation);
 
         // dense (Dense): (B, 784) -> (B, 128), backward
-        global::StaticKeras.Kernels.DenseKernel.Backward(
-            input_layer, dense_kernel, dense, d_dense,
-            d_dense_kernel, d_dense_bias, default, accumulateDx: false,
-            batch, 784, 128, global::StaticKeras.Activation.Relu, dyIsPreActivation: false);
+        global::StaticKeras.Kernels.DenseKernel.Backward<global::StaticKeras.Activations.Relu>(
+            input_layer, dense_kernel, default, dense, d_dense, d_dense_kernel, d_dense_bias, default,
+            accumulateDx: false, batch, 784, 128, dyIsPreActivation: false);
     }
 }

@@ -20,10 +20,12 @@ partial class Mlp
         var dense_1 = workspace.Slice(256 * batch, 10 * batch); // dense_1: (B, 10)
 
         // dense (Dense): (B, 784) -> (B, 128), relu
-        global::StaticKeras.Kernels.DenseKernel.Forward(input_layer, dense_kernel, dense_bias, dense, batch, 784, 128, global::StaticKeras.Activation.Relu);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Relu>(
+            input_layer, dense_kernel, dense_bias, dense, batch, 784, 128);
 
         // dense_1 (Dense): (B, 128) -> (B, 10), softmax
-        global::StaticKeras.Kernels.DenseKernel.Forward(dense, dense_1_kernel, dense_1_bias, dense_1, batch, 128, 10, global::StaticKeras.Activation.Softmax);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Softmax>(
+            dense, dense_1_kernel, dense_1_bias, dense_1, batch, 128, 10);
     }
 
     /// <inheritdoc/>
@@ -40,9 +42,11 @@ partial class Mlp
         var dense = workspace.Slice(0, 128 * batch); // dense: (B, 128)
 
         // dense (Dense): (B, 784) -> (B, 128), relu
-        global::StaticKeras.Kernels.DenseKernel.Forward(input_layer, dense_kernel, dense_bias, dense, batch, 784, 128, global::StaticKeras.Activation.Relu);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Relu>(
+            input_layer, dense_kernel, dense_bias, dense, batch, 784, 128);
 
         // dense_1 (Dense): (B, 128) -> (B, 10), softmax
-        global::StaticKeras.Kernels.DenseKernel.Forward(dense, dense_1_kernel, dense_1_bias, output, batch, 128, 10, global::StaticKeras.Activation.Softmax);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Softmax>(
+            dense, dense_1_kernel, dense_1_bias, output, batch, 128, 10);
     }
 }

@@ -23,8 +23,7 @@ partial class Everything
         var image = input.Slice(0, 12 * batch); // image: (B, 4, 3); flat (B, 12) views it
         var features = input.Slice(12 * batch, 6 * batch); // features: (B, 6)
         var a = workspace.Slice(32 * batch, 6 * batch); // a: (B, 6)
-        var drop_cache = workspace.Slice(64 * batch, 6 * batch); // drop cache: (B, 6)
-        var b = workspace.Slice(16 * batch, 6 * batch); // b: (B, 6)
+        var b = workspace.Slice(64 * batch, 6 * batch); // b: (B, 6)
         var twice = workspace.Slice(0, 12 * batch); // twice: (B, 4, 3); flatten (B, 12) views it
         var dense = workspace.Slice(80 * batch, 3 * batch); // dense: (B, 3)
         var d_dense = workspace.Slice(96 * batch, 3 * batch); // dL/d(dense): (B, 3)
@@ -34,37 +33,37 @@ partial class Everything
         var d_gated = workspace.Slice(80 * batch, 6 * batch); // dL/d(gated): (B, 6)
         var d_drop = workspace.Slice(0, 6 * batch); // dL/d(drop): (B, 6)
         var d_a = workspace.Slice(16 * batch, 6 * batch); // dL/d(a): (B, 6)
+        var drop_mask = workspace.Slice(48 * batch, 6 * batch); // drop mask: (B, 6), dropout mask: 0 or 1/(1-rate)
 
         // dense (Dense): (B, 12) -> (B, 3), backward
-        global::StaticKeras.Kernels.DenseKernel.Backward(
-            twice, dense_kernel, dense, d_dense,
-            d_dense_kernel, d_dense_bias, d_flatten, accumulateDx: false,
-            batch, 12, 3, global::StaticKeras.Activation.Softmax, dyIsPreActivation: outputGradientIsPreActivation);
+        global::StaticKeras.Kernels.DenseKernel.Backward<global::StaticKeras.Activations.Softmax>(
+            twice, dense_kernel, default, dense, d_dense, d_dense_kernel, d_dense_bias, d_flatten, accumulateDx: false,
+            batch, 12, 3, dyIsPreActivation: outputGradientIsPreActivation);
 
         // twice (Concatenate): (B, 2, 3) + (B, 2, 3) -> (B, 4, 3), backward
-        global::StaticKeras.Kernels.ConcatenateKernel.Backward(d_flatten, d_grid, batch, 6, 12, offset: 0, accumulate: false);
-        global::StaticKeras.Kernels.ConcatenateKernel.Backward(d_flatten, d_grid, batch, 6, 12, offset: 6, accumulate: true);
+        global::StaticKeras.Kernels.ConcatenateKernel.Backward(
+            d_flatten, d_grid, batch, 6, 12, offset: 0, accumulate: false);
+        global::StaticKeras.Kernels.ConcatenateKernel.Backward(
+            d_flatten, d_grid, batch, 6, 12, offset: 6, accumulate: true);
 
         // sum (Add): (B, 6) + (B, 6) + (B, 6) -> (B, 6), backward
         global::StaticKeras.Kernels.ElementwiseKernel.Route(d_grid, d_gated, accumulate: false);
         global::StaticKeras.Kernels.ElementwiseKernel.Route(d_grid, d_b, accumulate: false);
 
         // b (Dense): (B, 6) -> (B, 6), backward
-        global::StaticKeras.Kernels.DenseKernel.Backward(
-            features, b_kernel, b, d_b,
-            d_b_kernel, default, default, accumulateDx: false,
-            batch, 6, 6, global::StaticKeras.Activation.Linear, dyIsPreActivation: false);
+        global::StaticKeras.Kernels.DenseKernel.Backward<global::StaticKeras.Activations.Linear>(
+            features, b_kernel, default, b, d_b, d_b_kernel, default, default, accumulateDx: false, batch, 6, 6,
+            dyIsPreActivation: false);
 
         // gated (Multiply): (B, 6) + (B, 6) -> (B, 6), backward
         global::StaticKeras.Kernels.ElementwiseKernel.MultiplyBackward(d_gated, features, d_drop, accumulate: false);
 
         // drop (Dropout): (B, 6) -> (B, 6), backward
-        global::StaticKeras.Kernels.DropoutKernel.Backward(d_drop, drop_cache, d_a, accumulate: false);
+        global::StaticKeras.Kernels.DropoutKernel.Backward(d_drop, drop_mask, d_a, accumulate: false);
 
         // a (Dense): (B, 12) -> (B, 6), backward
-        global::StaticKeras.Kernels.DenseKernel.Backward(
-            image, a_kernel, a, d_a,
-            d_a_kernel, d_a_bias, default, accumulateDx: false,
-            batch, 12, 6, global::StaticKeras.Activation.Tanh, dyIsPreActivation: false);
+        global::StaticKeras.Kernels.DenseKernel.Backward<global::StaticKeras.Activations.Tanh>(
+            image, a_kernel, default, a, d_a, d_a_kernel, d_a_bias, default, accumulateDx: false, batch, 12, 6,
+            dyIsPreActivation: false);
     }
 }

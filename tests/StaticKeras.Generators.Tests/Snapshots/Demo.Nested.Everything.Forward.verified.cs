@@ -16,30 +16,33 @@ partial class Everything
         var b_kernel = parameters.Slice(96, 36); // b/kernel: (6, 6)
         var dense_kernel = parameters.Slice(144, 36); // dense/kernel: (12, 3)
         var dense_bias = parameters.Slice(192, 3); // dense/bias: (3,)
+        var random = RandomStream(0); // the model's stream
         var image = input.Slice(0, 12 * batch); // image: (B, 4, 3); flat (B, 12) views it
         var features = input.Slice(12 * batch, 6 * batch); // features: (B, 6)
         var a = workspace.Slice(32 * batch, 6 * batch); // a: (B, 6)
-        var drop = workspace.Slice(48 * batch, 6 * batch); // drop: (B, 6)
-        var drop_cache = workspace.Slice(64 * batch, 6 * batch); // drop cache: (B, 6)
-        var gated = workspace.Slice(0, 6 * batch); // gated: (B, 6)
-        var b = workspace.Slice(16 * batch, 6 * batch); // b: (B, 6)
+        var drop = workspace.Slice(0, 6 * batch); // drop: (B, 6)
+        var gated = workspace.Slice(16 * batch, 6 * batch); // gated: (B, 6)
+        var b = workspace.Slice(64 * batch, 6 * batch); // b: (B, 6)
         var sum = workspace.Slice(80 * batch, 6 * batch); // sum: (B, 6); grid (B, 2, 3) views it
         var twice = workspace.Slice(0, 12 * batch); // twice: (B, 4, 3); flatten (B, 12) views it
         var dense = workspace.Slice(80 * batch, 3 * batch); // dense: (B, 3)
+        var drop_mask = workspace.Slice(48 * batch, 6 * batch); // drop mask: (B, 6), dropout mask: 0 or 1/(1-rate)
 
         // flat (Flatten): (B, 4, 3) -> (B, 12), views image: no work
 
         // a (Dense): (B, 12) -> (B, 6), tanh
-        global::StaticKeras.Kernels.DenseKernel.Forward(image, a_kernel, a_bias, a, batch, 12, 6, global::StaticKeras.Activation.Tanh);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Tanh>(
+            image, a_kernel, a_bias, a, batch, 12, 6);
 
         // drop (Dropout): (B, 6) -> (B, 6), rate 0.25
-        global::StaticKeras.Kernels.DropoutKernel.ForwardTraining(a, drop, drop_cache, 0.25, DropoutRandom);
+        global::StaticKeras.Kernels.DropoutKernel.ForwardTraining(a, drop, drop_mask, 0.25, random);
 
         // gated (Multiply): (B, 6) + (B, 6) -> (B, 6)
         global::StaticKeras.Kernels.ElementwiseKernel.Multiply(drop, features, gated);
 
         // b (Dense): (B, 6) -> (B, 6)
-        global::StaticKeras.Kernels.DenseKernel.Forward(features, b_kernel, default, b, batch, 6, 6, global::StaticKeras.Activation.Linear);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Linear>(
+            features, b_kernel, default, b, batch, 6, 6);
 
         // sum (Add): (B, 6) + (B, 6) + (B, 6) -> (B, 6)
         global::StaticKeras.Kernels.ElementwiseKernel.Add(gated, b, sum);
@@ -54,7 +57,8 @@ partial class Everything
         // flatten (Flatten): (B, 4, 3) -> (B, 12), views twice: no work
 
         // dense (Dense): (B, 12) -> (B, 3), softmax
-        global::StaticKeras.Kernels.DenseKernel.Forward(twice, dense_kernel, dense_bias, dense, batch, 12, 3, global::StaticKeras.Activation.Softmax);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Softmax>(
+            twice, dense_kernel, dense_bias, dense, batch, 12, 3);
     }
 
     /// <inheritdoc/>
@@ -79,7 +83,8 @@ partial class Everything
         // flat (Flatten): (B, 4, 3) -> (B, 12), views image: no work
 
         // a (Dense): (B, 12) -> (B, 6), tanh
-        global::StaticKeras.Kernels.DenseKernel.Forward(image, a_kernel, a_bias, a, batch, 12, 6, global::StaticKeras.Activation.Tanh);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Tanh>(
+            image, a_kernel, a_bias, a, batch, 12, 6);
 
         // drop (Dropout): (B, 6) -> (B, 6), the identity here: no work
 
@@ -87,7 +92,8 @@ partial class Everything
         global::StaticKeras.Kernels.ElementwiseKernel.Multiply(a, features, gated);
 
         // b (Dense): (B, 6) -> (B, 6)
-        global::StaticKeras.Kernels.DenseKernel.Forward(features, b_kernel, default, b, batch, 6, 6, global::StaticKeras.Activation.Linear);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Linear>(
+            features, b_kernel, default, b, batch, 6, 6);
 
         // sum (Add): (B, 6) + (B, 6) + (B, 6) -> (B, 6)
         global::StaticKeras.Kernels.ElementwiseKernel.Add(gated, b, sum);
@@ -102,6 +108,7 @@ partial class Everything
         // flatten (Flatten): (B, 4, 3) -> (B, 12), views twice: no work
 
         // dense (Dense): (B, 12) -> (B, 3), softmax
-        global::StaticKeras.Kernels.DenseKernel.Forward(twice, dense_kernel, dense_bias, output, batch, 12, 3, global::StaticKeras.Activation.Softmax);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Softmax>(
+            twice, dense_kernel, dense_bias, output, batch, 12, 3);
     }
 }

@@ -72,6 +72,7 @@ partial class Everything : global::StaticKeras.Model
         parameterBufferLength: 208,
         training: new(FloatsPerSample: 112, OutputOffset: 80, OutputGradientOffset: 96),
         inference: new(FloatsPerSample: 48, OutputOffset: -1, OutputGradientOffset: -1),
+        randomSeeds: [0],
         summaryTable:
             """
             ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓

@@ -27,18 +27,16 @@ partial class Residual
         var d_h = workspace.Slice(16 * batch, 2 * batch); // dL/d(h): (B, 2)
 
         // dense (Dense): (B, 2) -> (B, 1), backward
-        global::StaticKeras.Kernels.DenseKernel.Backward(
-            _add, dense_kernel, dense, d_dense,
-            d_dense_kernel, d_dense_bias, d__add, accumulateDx: false,
-            batch, 2, 1, global::StaticKeras.Activation.Sigmoid, dyIsPreActivation: outputGradientIsPreActivation);
+        global::StaticKeras.Kernels.DenseKernel.Backward<global::StaticKeras.Activations.Sigmoid>(
+            _add, dense_kernel, default, dense, d_dense, d_dense_kernel, d_dense_bias, d__add, accumulateDx: false,
+            batch, 2, 1, dyIsPreActivation: outputGradientIsPreActivation);
 
         // add (Add): (B, 2) + (B, 2) -> (B, 2), backward
         global::StaticKeras.Kernels.ElementwiseKernel.Route(d__add, d_h, accumulate: false);
 
         // h (Dense): (B, 2) -> (B, 2), backward
-        global::StaticKeras.Kernels.DenseKernel.Backward(
-            x, h_kernel, h, d_h,
-            d_h_kernel, d_h_bias, default, accumulateDx: false,
-            batch, 2, 2, global::StaticKeras.Activation.Relu, dyIsPreActivation: false);
+        global::StaticKeras.Kernels.DenseKernel.Backward<global::StaticKeras.Activations.Relu>(
+            x, h_kernel, default, h, d_h, d_h_kernel, d_h_bias, default, accumulateDx: false, batch, 2, 2,
+            dyIsPreActivation: false);
     }
 }

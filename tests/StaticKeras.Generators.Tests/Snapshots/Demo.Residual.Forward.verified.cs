@@ -21,13 +21,15 @@ partial class Residual
         var dense = workspace.Slice(48 * batch, batch); // dense: (B, 1)
 
         // h (Dense): (B, 2) -> (B, 2), relu
-        global::StaticKeras.Kernels.DenseKernel.Forward(x, h_kernel, h_bias, h, batch, 2, 2, global::StaticKeras.Activation.Relu);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Relu>(
+            x, h_kernel, h_bias, h, batch, 2, 2);
 
         // add (Add): (B, 2) + (B, 2) -> (B, 2)
         global::StaticKeras.Kernels.ElementwiseKernel.Add(x, h, _add);
 
         // dense (Dense): (B, 2) -> (B, 1), sigmoid
-        global::StaticKeras.Kernels.DenseKernel.Forward(_add, dense_kernel, dense_bias, dense, batch, 2, 1, global::StaticKeras.Activation.Sigmoid);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Sigmoid>(
+            _add, dense_kernel, dense_bias, dense, batch, 2, 1);
     }
 
     /// <inheritdoc/>
@@ -45,12 +47,14 @@ partial class Residual
         var _add = workspace.Slice(16 * batch, 2 * batch); // add: (B, 2)
 
         // h (Dense): (B, 2) -> (B, 2), relu
-        global::StaticKeras.Kernels.DenseKernel.Forward(x, h_kernel, h_bias, h, batch, 2, 2, global::StaticKeras.Activation.Relu);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Relu>(
+            x, h_kernel, h_bias, h, batch, 2, 2);
 
         // add (Add): (B, 2) + (B, 2) -> (B, 2)
         global::StaticKeras.Kernels.ElementwiseKernel.Add(x, h, _add);
 
         // dense (Dense): (B, 2) -> (B, 1), sigmoid
-        global::StaticKeras.Kernels.DenseKernel.Forward(_add, dense_kernel, dense_bias, output, batch, 2, 1, global::StaticKeras.Activation.Sigmoid);
+        global::StaticKeras.Kernels.DenseKernel.Forward<global::StaticKeras.Activations.Sigmoid>(
+            _add, dense_kernel, dense_bias, output, batch, 2, 1);
     }
 }

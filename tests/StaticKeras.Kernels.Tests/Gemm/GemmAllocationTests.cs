@@ -18,9 +18,9 @@ public class GemmAllocationTests
         float[] small = new float[32];
         void Calls()
         {
-            Kernels.Gemm.Multiply(a, transposeA, b, transposeB, c, m, n, k, false, bias, Activation.Relu, GemmRunner.Kernel, threads);
-            Kernels.Gemm.Multiply(a, transposeA, b, transposeB, c, m, n, k, true, [], Activation.Sigmoid, GemmRunner.Kernel, threads);
-            DenseKernel.Forward(small, small, small.AsSpan(0, 8), small, 4, 4, 8, Activation.Relu);
+            Kernels.Gemm.Multiply(a, transposeA, b, transposeB, c, m, n, k, false, bias, GemmActivation.ReluInRegisters, GemmRunner.Kernel, threads);
+            Kernels.Gemm.Multiply(a, transposeA, b, transposeB, c, m, n, k, true, [], GemmActivation.For<StaticKeras.Activations.Sigmoid>(), GemmRunner.Kernel, threads);
+            DenseKernel.Forward<StaticKeras.Activations.Relu>(small, small, small.AsSpan(0, 8), small, 4, 4, 8);
         }
 
         for (int i = 0; i < 20; i++)
@@ -82,7 +82,7 @@ public class GemmAllocationTests
                 g.B = pb;
                 g.C = pc;
                 (g.ARow, g.ACol, g.BRow, g.BCol, g.Ldc) = (300, 1, 256, 1, 256);
-                (g.M, g.N, g.K, g.Activation) = (64, 256, 300, Activation.Relu);
+                (g.M, g.N, g.K, g.Activation) = (64, 256, 300, GemmActivation.ReluInRegisters);
                 GemmRunner.Run(g, GemmRunner.Kernel, 0, 64, chunk * 128, (chunk + 1) * 128);
             }
 

@@ -82,7 +82,8 @@ public class GemmTests
     public void Rejects_short_buffers_and_softmax()
     {
         Assert.Throws<ArgumentException>(() => Kernels.Gemm.Multiply(new float[5], false, new float[6], false, new float[4], 2, 2, 3, false));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Kernels.Gemm.Multiply(new float[6], false, new float[6], false, new float[4], 2, 2, 3, false, new float[2], Activation.Softmax));
+        var error = Assert.Throws<ArgumentException>(() => Kernels.Gemm.Multiply<StaticKeras.Activations.Softmax>(new float[6], false, new float[6], false, new float[4], 2, 2, 3, false, new float[2]));
+        Assert.Contains("not elementwise", error.Message);
     }
 
     private static void Check(GemmKernelKind kernel, bool transposeA, bool transposeB, int m, int n, int k, bool accumulate, int seed, int threads)
@@ -91,7 +92,7 @@ public class GemmTests
         float[] b = GemmReference.Random(k * n, seed + 1000);
         float[] c = GemmReference.Random(m * n, seed + 2000);
         float[] expected = GemmReference.Multiply(a, transposeA, b, transposeB, c, m, n, k, accumulate);
-        Kernels.Gemm.Multiply(a, transposeA, b, transposeB, c, m, n, k, accumulate, ReadOnlySpan<float>.Empty, Activation.Linear, kernel, threads);
+        Kernels.Gemm.Multiply(a, transposeA, b, transposeB, c, m, n, k, accumulate, ReadOnlySpan<float>.Empty, GemmActivation.None, kernel, threads);
         GemmReference.AssertClose(expected, c, k, $"{kernel} {(transposeA ? "T" : "N")}{(transposeB ? "T" : "N")} m={m} n={n} k={k} accumulate={accumulate} threads={threads}");
     }
 }

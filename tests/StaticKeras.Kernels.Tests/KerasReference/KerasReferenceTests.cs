@@ -15,7 +15,6 @@ public sealed class KerasReferenceTests
         "conv2d_valid_s1", "conv2d_same_s1", "maxpool2d_2x2_valid", "avgpool2d_2x2_valid",
         "batchnorm_inference", "batchnorm_training_step_rank2", "layernorm_rank2", "embedding_basic",
         "simplernn_tanh", "lstm_basic", "gru_reset_after_true", "grad_conv2d_same_s1_mse",
-        "activation_elu", "activation_selu", "activation_gelu", "activation_swish", "activation_softplus", "activation_relu6",
     ];
 
     /// <summary>Cases the tests below check.</summary>
@@ -23,6 +22,7 @@ public sealed class KerasReferenceTests
     [
         "dense_linear", "dense_relu", "dropout_inference",
         "activation_relu", "activation_sigmoid", "activation_tanh", "activation_softmax",
+        "activation_elu", "activation_selu", "activation_gelu", "activation_swish", "activation_softplus", "activation_relu6",
         "mean_squared_error", "binary_crossentropy_probs", "categorical_crossentropy_probs", "sparse_categorical_crossentropy_logits",
         "grad_dense_mse", "optimizer_adam", "optimizer_sgd_momentum",
     ];
@@ -41,23 +41,30 @@ public sealed class KerasReferenceTests
         KerasCase c = KerasCase.Load(id);
         int[] shape = c.Shape("inputs", "x");
         int units = c.Config.GetProperty("units").GetInt32();
-        var activation = c.Config.GetProperty("activation").GetString() == "relu" ? Activation.Relu : Activation.Linear;
+        var activation = Activations.ActivationCase.For(c.Config.GetProperty("activation").GetString()!);
         var y = new float[shape[0] * units];
-        DenseKernel.Forward(c.Input("x"), c.Weight("kernel"), c.Weight("bias"), y, shape[0], shape[1], units, activation);
+        activation.DenseForward(c.Input("x"), c.Weight("kernel"), c.Weight("bias"), y, shape[0], shape[1], units, default);
         c.AssertClose(c.Expected("y"), y, "y");
     }
 
     [Theory]
-    [InlineData("activation_relu", Activation.Relu)]
-    [InlineData("activation_sigmoid", Activation.Sigmoid)]
-    [InlineData("activation_tanh", Activation.Tanh)]
-    [InlineData("activation_softmax", Activation.Softmax)]
-    public void Activation_matches_Keras(string id, Activation activation)
+    [InlineData("activation_relu", "relu")]
+    [InlineData("activation_sigmoid", "sigmoid")]
+    [InlineData("activation_tanh", "tanh")]
+    [InlineData("activation_softmax", "softmax")]
+    [InlineData("activation_elu", "elu")]
+    [InlineData("activation_selu", "selu")]
+    [InlineData("activation_gelu", "gelu")]
+    [InlineData("activation_swish", "swish")]
+    [InlineData("activation_softplus", "softplus")]
+    [InlineData("activation_relu6", "relu6")]
+    public void Activation_matches_Keras(string id, string activation)
     {
         KerasCase c = KerasCase.Load(id);
+        Assert.Equal(activation, c.Config.GetProperty("activation").GetString());
         int[] shape = c.Shape("inputs", "x");
         float[] values = c.Input("x");
-        ActivationKernel.Forward(activation, values, values.Length / shape[^1], shape[^1]);
+        Activations.ActivationCase.For(activation == "swish" ? "silu" : activation).Forward(values, values, shape[^1]);
         c.AssertClose(c.Expected("y"), values, "y");
     }
 
@@ -113,13 +120,13 @@ public sealed class KerasReferenceTests
         int rows = shape[0], inputs = shape[1], units = c.Config.GetProperty("units").GetInt32();
         float[] x = c.Input("x"), kernel = c.Weight("kernel"), bias = c.Weight("bias");
         var y = new float[rows * units];
-        DenseKernel.Forward(x, kernel, bias, y, rows, inputs, units, Activation.Linear);
+        DenseKernel.Forward<StaticKeras.Activations.Linear>(x, kernel, bias, y, rows, inputs, units);
         var dy = new float[rows * units];
         float loss = new MeanSquaredError().ComputeWithGradient(y, c.Input("y_true"), dy, rows, units, LossFusion.None, out _);
         var dKernel = new float[inputs * units];
         var dBias = new float[units];
         var dx = new float[rows * inputs];
-        DenseKernel.Backward(x, kernel, y, dy, dKernel, dBias, dx, false, rows, inputs, units, Activation.Linear);
+        DenseKernel.Backward<StaticKeras.Activations.Linear>(x, kernel, default, y, dy, dKernel, dBias, dx, false, rows, inputs, units);
         c.AssertClose(c.Expected("loss"), [loss], "loss");
         c.AssertClose(c.Expected("d_loss/d_x"), dx, "d_loss/d_x");
         c.AssertClose(c.Expected("d_loss/d_kernel"), dKernel, "d_loss/d_kernel");

@@ -68,7 +68,7 @@ internal static unsafe class GemmDriver<TKernel>
         t.Depth = s.Depth;
         t.Ldc = g.Ldc;
         t.LoadC = !s.First || g.Accumulate;
-        t.Relu = epilogue && g.Activation == Activation.Relu;
+        t.Relu = epilogue && g.Activation.Relu;
         float* bias = epilogue ? g.Bias : null;
         bool packA = GemmPacking.ShouldPackA(g, panels + (tail > 0 ? 1 : 0));
         for (int i = rowStart; i < rowEnd; i += TKernel.Rows)

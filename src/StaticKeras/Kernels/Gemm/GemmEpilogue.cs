@@ -10,10 +10,11 @@ namespace StaticKeras.Kernels;
 /// </summary>
 internal static unsafe class GemmEpilogue
 {
-    /// <summary>Applies sigmoid or tanh to rows <c>[row, row + rows)</c>, columns <c>[column, column + columns)</c>.</summary>
+    /// <summary>Applies the tile activation to rows <c>[row, row + rows)</c>, columns <c>[column, column + columns)</c>.</summary>
     public static void AfterStore(in GemmProblem g, int row, int rows, int column, int columns)
     {
-        if (g.Activation is Activation.Linear or Activation.Relu)
+        var activation = g.Activation.Tile;
+        if (activation == null)
         {
             return;
         }
@@ -21,14 +22,7 @@ internal static unsafe class GemmEpilogue
         for (int r = row; r < row + rows; r++)
         {
             var values = new Span<float>(g.C + (r * g.Ldc) + column, columns);
-            if (g.Activation == Activation.Sigmoid)
-            {
-                TensorPrimitives.Sigmoid(values, values);
-            }
-            else
-            {
-                TensorPrimitives.Tanh(values, values);
-            }
+            activation(values, values, columns);
         }
     }
 
@@ -49,7 +43,7 @@ internal static unsafe class GemmEpilogue
                 TensorPrimitives.Add(values, new ReadOnlySpan<float>(g.Bias + colStart, columns), values);
             }
 
-            if (g.Activation == Activation.Relu)
+            if (g.Activation.Relu)
             {
                 TensorPrimitives.Max(values, 0f, values);
             }

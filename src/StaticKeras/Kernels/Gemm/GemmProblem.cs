@@ -46,6 +46,6 @@ internal unsafe struct GemmProblem
     /// <summary>Bias added to every row (<c>n</c> floats), or null.</summary>
     public float* Bias;
 
-    /// <summary>The activation applied after the bias (not softmax, which needs whole rows).</summary>
-    public Activation Activation;
+    /// <summary>The activation applied after the bias (elementwise only: softmax needs whole rows).</summary>
+    public GemmActivation Activation;
 }

@@ -71,7 +71,7 @@ internal static unsafe class GemmSmall
                 sum = TOps.Add(sum, TOps.Load(g.Bias + j));
             }
 
-            TOps.Store(g.Activation == Activation.Relu ? TOps.Relu(sum) : sum, c + j);
+            TOps.Store(g.Activation.Relu ? TOps.Relu(sum) : sum, c + j);
         }
 
         return j;
@@ -97,6 +97,6 @@ internal static unsafe class GemmSmall
             sum += g.Bias[j];
         }
 
-        return g.Activation == Activation.Relu ? MathF.Max(sum, 0f) : sum;
+        return g.Activation.Relu ? MathF.Max(sum, 0f) : sum;
     }
 }

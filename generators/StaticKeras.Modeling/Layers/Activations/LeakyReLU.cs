@@ -1,0 +1,31 @@
+using StaticKeras.Modeling.Lowering;
+using StaticKeras.Modeling.Shapes;
+
+namespace StaticKeras.Modeling.Layers.Activations;
+
+/// <summary>Keras 3's <c>LeakyReLU(negative_slope=0.3)</c>.</summary>
+internal sealed record LeakyReLUConfig(double NegativeSlope) : LayerConfig;
+
+/// <summary><c>[LeakyReLU]</c>: <c>x</c> from 0 on, <c>NegativeSlope · x</c> below; the ReLU kernel with a slope.</summary>
+internal sealed class LeakyReLU : LayerDescriptor<LeakyReLUConfig>
+{
+    public override string AttributeName => "StaticKeras.LeakyReLUAttribute";
+
+    public override string KerasClassName => "LeakyReLU";
+
+    protected override LeakyReLUConfig? Parse(LayerArguments a)
+    {
+        double slope = a.Number("NegativeSlope", 0.3);
+        if (!(slope >= 0))
+        {
+            a.Error(ErrorKind.InvalidHyperparameter, "NegativeSlope", $"{a.Title}: NegativeSlope must be at least 0, as Keras requires; got {a.Written("NegativeSlope")}.");
+            return null;
+        }
+
+        return new LeakyReLUConfig(slope);
+    }
+
+    protected override void Infer(LeakyReLUConfig c, LayerInference layer) => layer.SetOutput(layer.Input);
+
+    protected override void Lower(LeakyReLUConfig c, LayerLowering l) => ReLU.LowerRelu(l, double.PositiveInfinity, c.NegativeSlope, 0);
+}
