@@ -14,7 +14,7 @@ internal static class KnownInitializers
     {
         "zeros", "ones", "glorot_uniform", "glorot_normal", "he_uniform", "he_normal",
         "lecun_uniform", "lecun_normal", "random_uniform", "random_normal", "truncated_normal",
-        "uniform", "normal",
+        "uniform", "normal", "orthogonal", "identity", "variance_scaling", "constant",
     };
 
     public static bool Contains(string name) => Names.Contains(name, StringComparer.Ordinal);

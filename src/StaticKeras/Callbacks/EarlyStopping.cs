@@ -1,107 +1,123 @@
-using System;
 using System.Collections.Generic;
 
 namespace StaticKeras;
 
 /// <summary>
-/// Keras's <c>EarlyStopping</c>: stops training when <see cref="Monitor"/> has not improved by
-/// more than <see cref="MinDelta"/> for <see cref="Patience"/> epochs, optionally restoring the
-/// best weights.
+/// Keras's <c>EarlyStopping</c> (<c>keras/src/callbacks/early_stopping.py</c>): stops training when
+/// <see cref="MonitorCallback.Monitor"/> has not improved by more than
+/// <see cref="MonitorCallback.MinDelta"/> for <see cref="Patience"/> epochs. An improvement resets
+/// the wait only once it also beats <see cref="Baseline"/>. With <see cref="RestoreBestWeights"/>, the
+/// weights of the best epoch are put back when training ends.
 /// </summary>
-public sealed class EarlyStopping : Callback
+public sealed class EarlyStopping : MonitorCallback
 {
-    private double best;
-    private int wait;
     private IReadOnlyList<float[]>? bestWeights;
+    private int wait;
 
     /// <summary>Creates the callback with Keras's defaults.</summary>
     /// <param name="monitor">The logged value to watch.</param>
     /// <param name="minDelta">The smallest change that counts as an improvement.</param>
     /// <param name="patience">Epochs without improvement before stopping.</param>
-    /// <param name="mode"><c>"min"</c>, <c>"max"</c>, or <c>"auto"</c> (max for accuracy-like names, else min).</param>
-    /// <param name="restoreBestWeights">Put back the weights of the best epoch when stopping.</param>
+    /// <param name="verbose">1 prints when it stops and restores.</param>
+    /// <param name="mode"><c>"min"</c>, <c>"max"</c>, or <c>"auto"</c> (from the metric's direction).</param>
+    /// <param name="baseline">A value the monitor must beat before the wait resets; none when null.</param>
+    /// <param name="restoreBestWeights">Put back the weights of the best epoch when training ends.</param>
     /// <param name="startFromEpoch">Epochs to wait before watching.</param>
-    public EarlyStopping(string monitor = "val_loss", double minDelta = 0, int patience = 0, string mode = "auto", bool restoreBestWeights = false, int startFromEpoch = 0)
+    public EarlyStopping(string monitor = "val_loss", double minDelta = 0, int patience = 0, int verbose = 0, string mode = "auto", double? baseline = null, bool restoreBestWeights = false, int startFromEpoch = 0)
+        : base(monitor, mode, minDelta)
     {
-        Monitor = monitor;
-        MinDelta = Math.Abs(minDelta);
         Patience = patience;
+        Verbose = verbose;
+        Baseline = baseline;
         RestoreBestWeights = restoreBestWeights;
         StartFromEpoch = startFromEpoch;
-        Maximize = mode switch
-        {
-            "min" => false,
-            "max" => true,
-            "auto" => monitor.EndsWith("accuracy", StringComparison.Ordinal) || monitor.EndsWith("auc", StringComparison.Ordinal),
-            _ => throw new ArgumentException($"mode must be \"min\", \"max\" or \"auto\"; got \"{mode}\".", nameof(mode)),
-        };
     }
-
-    /// <summary>The logged value watched.</summary>
-    public string Monitor { get; }
-
-    /// <summary>The smallest change that counts as an improvement.</summary>
-    public double MinDelta { get; }
 
     /// <summary>Epochs without improvement before stopping.</summary>
     public int Patience { get; }
 
-    /// <summary>Whether to restore the best epoch's weights when stopping.</summary>
+    /// <summary>1 prints when it stops and restores.</summary>
+    public int Verbose { get; }
+
+    /// <summary>A value the monitor must beat before the wait resets.</summary>
+    public double? Baseline { get; }
+
+    /// <summary>Whether to restore the best epoch's weights when training ends.</summary>
     public bool RestoreBestWeights { get; }
 
     /// <summary>Epochs to wait before watching.</summary>
     public int StartFromEpoch { get; }
 
-    /// <summary>Whether larger is better.</summary>
-    public bool Maximize { get; }
+    /// <summary>The epoch training stopped after (0-based), or 0 when it did not stop, as Keras's <c>stopped_epoch</c>.</summary>
+    public int StoppedEpoch { get; private set; }
 
-    /// <summary>The epoch training stopped after (0-based), or -1.</summary>
-    public int StoppedEpoch { get; private set; } = -1;
+    /// <summary>The best epoch so far (0-based).</summary>
+    public int BestEpoch { get; private set; }
 
     /// <inheritdoc/>
     public override void OnTrainBegin()
     {
-        best = Maximize ? double.NegativeInfinity : double.PositiveInfinity;
         wait = 0;
+        StoppedEpoch = 0;
+        Best = null;
         bestWeights = null;
-        StoppedEpoch = -1;
+        BestEpoch = 0;
     }
 
     /// <inheritdoc/>
     public override void OnEpochEnd(int epoch, IReadOnlyDictionary<string, double> logs)
     {
-        if (epoch < StartFromEpoch || Model is null)
+        if (epoch < StartFromEpoch || Model is null || MonitorValue(logs) is not { } current)
         {
             return;
         }
 
-        if (!logs.TryGetValue(Monitor, out double current))
+        if (RestoreBestWeights && bestWeights is null)
         {
-            throw new InvalidOperationException($"EarlyStopping monitors '{Monitor}', but Fit logged only {string.Join(", ", logs.Keys)}. Monitor one of those (val_* needs validation data).");
+            // Keras keeps the first watched epoch's weights, so there is always something to restore.
+            (bestWeights, BestEpoch) = (Model.GetWeights(), epoch);
         }
 
-        bool improved = Maximize ? current - MinDelta > best : current + MinDelta < best;
-        if (improved)
+        wait++;
+        if (IsImprovement(current, Best))
         {
-            best = current;
-            wait = 0;
+            (Best, BestEpoch) = (current, epoch);
             if (RestoreBestWeights)
             {
                 bestWeights = Model.GetWeights();
             }
 
+            if (Baseline is null || IsImprovement(current, Baseline))
+            {
+                wait = 0;
+            }
+
             return;
         }
 
-        wait++;
         if (wait >= Patience && epoch > 0)
         {
             StoppedEpoch = epoch;
             Model.StopTraining = true;
-            if (RestoreBestWeights && bestWeights is not null)
+        }
+    }
+
+    /// <inheritdoc/>
+    public override void OnTrainEnd()
+    {
+        if (StoppedEpoch > 0 && Verbose > 0)
+        {
+            Output.WriteLine($"Epoch {StoppedEpoch + 1}: early stopping");
+        }
+
+        if (RestoreBestWeights && bestWeights is not null && Model is not null)
+        {
+            if (Verbose > 0)
             {
-                Model.SetWeights(bestWeights);
+                Output.WriteLine($"Restoring model weights from the end of the best epoch: {BestEpoch + 1}.");
             }
+
+            Model.SetWeights(bestWeights);
         }
     }
 }

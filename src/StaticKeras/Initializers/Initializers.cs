@@ -43,6 +43,18 @@ public static class Initializers
     /// <summary><c>"truncated_normal"</c>: N(0, 0.05²) cut at two standard deviations.</summary>
     public const string TruncatedNormal = "truncated_normal";
 
+    /// <summary><c>"orthogonal"</c>: an orthogonal matrix (Keras's recurrent-kernel default).</summary>
+    public const string Orthogonal = "orthogonal";
+
+    /// <summary><c>"identity"</c>: the identity matrix.</summary>
+    public const string Identity = "identity";
+
+    /// <summary><c>"variance_scaling"</c>: truncated normal with variance 1 / fan_in.</summary>
+    public const string VarianceScaling = "variance_scaling";
+
+    /// <summary><c>"constant"</c>: Keras's <c>Constant()</c>, all zeros.</summary>
+    public const string Constant = "constant";
+
     // Keras's VarianceScaling divides the standard deviation by this (the std of a unit normal
     // truncated to [-2, 2]), so the truncated samples keep the intended variance.
     private const double TruncationCorrection = 0.87962566103423978;
@@ -62,6 +74,13 @@ public static class Initializers
         [RandomNormal] = (v, _, _, r) => Normal(v, 0.05, r),
         ["normal"] = (v, _, _, r) => Normal(v, 0.05, r),
         [TruncatedNormal] = (v, _, _, r) => Truncated(v, 0.05, r),
+
+        // Matrices by name get Keras's flat 2-D shape back from the fan-in: (in, out) for Dense and
+        // LSTM kernels, (kh·kw·in, out) for convolutions.
+        [Orthogonal] = (v, i, _, r) => new StaticKeras.Orthogonal().Fill(v, i, v.Length / i, r),
+        [Identity] = (v, i, _, _) => new StaticKeras.Identity().Fill(v, i, v.Length / i),
+        [VarianceScaling] = (v, i, o, r) => new StaticKeras.VarianceScaling().Fill(v, i, o, r),
+        [Constant] = (v, _, _, _) => v.Clear(),
     };
 
     /// <summary>Every name <see cref="Initialize"/> accepts.</summary>

@@ -94,6 +94,47 @@ internal static class CrossEntropy
         }
     }
 
+    /// <summary>Checks a label smoothing is in [0, 1], as Keras documents it.</summary>
+    public static float CheckSmoothing(float labelSmoothing) =>
+        labelSmoothing is >= 0 and <= 1 ? labelSmoothing : throw new ArgumentOutOfRangeException(nameof(labelSmoothing), labelSmoothing, "labelSmoothing must be in [0, 1], as Keras's label_smoothing.");
+
+    /// <summary>Keras's categorical label smoothing: <c>y·(1 − s) + s/classes</c> into <paramref name="smoothed"/>.</summary>
+    public static ReadOnlySpan<float> Smooth(ReadOnlySpan<float> labels, float labelSmoothing, Span<float> smoothed)
+    {
+        float spread = labelSmoothing / labels.Length;
+        for (int j = 0; j < labels.Length; j++)
+        {
+            smoothed[j] = (labels[j] * (1 - labelSmoothing)) + spread;
+        }
+
+        return smoothed.Slice(0, labels.Length);
+    }
+
+    /// <summary>A stable softmax of one row in place (the row maximum subtracted first).</summary>
+    public static void Softmax(Span<float> row)
+    {
+        double lse = LogSumExp(row);
+        for (int j = 0; j < row.Length; j++)
+        {
+            row[j] = (float)Math.Exp(row[j] - lse);
+        }
+    }
+
+    /// <summary>Turns d/d(softmax) into d/d(logits) in place: <c>dz = p ⊙ (dp − p·dp)</c>.</summary>
+    public static void SoftmaxBackward(ReadOnlySpan<float> probabilities, Span<float> gradient)
+    {
+        double dot = 0;
+        for (int j = 0; j < gradient.Length; j++)
+        {
+            dot += (double)probabilities[j] * gradient[j];
+        }
+
+        for (int j = 0; j < gradient.Length; j++)
+        {
+            gradient[j] = (float)(probabilities[j] * (gradient[j] - dot));
+        }
+    }
+
     private static bool Inside(double q) => q > Epsilon && q < 1 - Epsilon;
 
     private static double Clip(double q) => Math.Min(Math.Max(q, Epsilon), 1 - Epsilon);

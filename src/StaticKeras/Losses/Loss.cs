@@ -6,7 +6,7 @@ namespace StaticKeras;
 /// A loss: one value per row of the output's last axis, averaged over all rows (Keras's default
 /// reduction <c>sum_over_batch_size</c>), and its gradient. Subclass it for a custom loss.
 /// </summary>
-public abstract class Loss
+public abstract partial class Loss
 {
     /// <summary>Keras's name of the loss (<c>sparse_categorical_crossentropy</c>), shown in messages.</summary>
     public abstract string Name { get; }

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Threading;
 using StaticKeras.Tensors;
 using StaticKeras.Training;
 
@@ -12,7 +14,8 @@ public abstract partial class Model
 
     /// <summary>
     /// Keras's <c>fit</c>: trains for <paramref name="epochs"/> epochs of shuffled mini-batches,
-    /// printing Keras's progress line, and returns the <see cref="History"/>.
+    /// printing Keras's progress line, and returns the <see cref="History"/> (also kept in
+    /// <see cref="History"/>).
     /// </summary>
     /// <param name="x">Training samples, row-major: N × the input's sample size.</param>
     /// <param name="y">Targets: N × the output size, or N class ids for sparse losses.</param>
@@ -24,7 +27,13 @@ public abstract partial class Model
     /// <param name="callbacks">Hooks called during training.</param>
     /// <param name="validationData">Validation samples and targets (takes precedence over <paramref name="validationSplit"/>).</param>
     /// <param name="initialEpoch">The epoch to start from (to resume training).</param>
-    /// <exception cref="ArgumentException">x or y has the wrong length; the message gives the expected shape.</exception>
+    /// <param name="classWeight">Keras's <c>class_weight</c>: a loss weight per class id (the argmax of one-hot labels); classes not listed weigh 1. Training samples only.</param>
+    /// <param name="sampleWeight">Keras's <c>sample_weight</c>: one loss weight per sample of <paramref name="x"/> (split with it by <paramref name="validationSplit"/>).</param>
+    /// <param name="stepsPerEpoch">Batches per epoch; the next epoch continues where this one stopped, as Keras's iterator does. Null for one pass.</param>
+    /// <param name="validationFreq">Validate after every this many epochs (Keras's <c>validation_freq</c>).</param>
+    /// <param name="output">Where progress goes; <see cref="Console.Out"/> when null.</param>
+    /// <param name="cancellationToken">Stops training after the current batch, then throws <see cref="OperationCanceledException"/>; weights, optimizer and <see cref="History"/> hold every completed step and epoch.</param>
+    /// <exception cref="ArgumentException">x, y or a weight has the wrong length; the message gives the expected shape.</exception>
     /// <exception cref="InvalidOperationException">The model is not compiled, or the loss stopped being finite.</exception>
     public History Fit(
         float[] x,
@@ -36,11 +45,17 @@ public abstract partial class Model
         int verbose = 1,
         IReadOnlyList<Callback>? callbacks = null,
         (float[] X, float[] Y)? validationData = null,
-        int initialEpoch = 0) =>
-        Fit([x], y, epochs, batchSize, validationSplit, shuffle, verbose, callbacks, validationData is { } v ? ([v.X], v.Y) : null, initialEpoch);
+        int initialEpoch = 0,
+        IReadOnlyDictionary<int, float>? classWeight = null,
+        float[]? sampleWeight = null,
+        int? stepsPerEpoch = null,
+        int validationFreq = 1,
+        TextWriter? output = null,
+        CancellationToken cancellationToken = default) =>
+        Fit([x], y, epochs, batchSize, validationSplit, shuffle, verbose, callbacks, validationData is { } v ? ([v.X], v.Y) : null, initialEpoch, classWeight, sampleWeight, stepsPerEpoch, validationFreq, output, cancellationToken);
 
     /// <summary>Keras's <c>fit</c> with integer class ids (sparse losses).</summary>
-    /// <inheritdoc cref="Fit(float[], float[], int, int, float, bool, int, IReadOnlyList{Callback}?, ValueTuple{float[], float[]}?, int)"/>
+    /// <inheritdoc cref="Fit(float[], float[], int, int, float, bool, int, IReadOnlyList{Callback}?, ValueTuple{float[], float[]}?, int, IReadOnlyDictionary{int, float}?, float[], int?, int, TextWriter?, CancellationToken)"/>
     public History Fit(
         float[] x,
         int[] y,
@@ -51,11 +66,17 @@ public abstract partial class Model
         int verbose = 1,
         IReadOnlyList<Callback>? callbacks = null,
         (float[] X, int[] Y)? validationData = null,
-        int initialEpoch = 0) =>
-        Fit([x], ToFloat(y), epochs, batchSize, validationSplit, shuffle, verbose, callbacks, validationData is { } v ? ([v.X], ToFloat(v.Y)) : null, initialEpoch);
+        int initialEpoch = 0,
+        IReadOnlyDictionary<int, float>? classWeight = null,
+        float[]? sampleWeight = null,
+        int? stepsPerEpoch = null,
+        int validationFreq = 1,
+        TextWriter? output = null,
+        CancellationToken cancellationToken = default) =>
+        Fit([x], ToFloat(y), epochs, batchSize, validationSplit, shuffle, verbose, callbacks, validationData is { } v ? ([v.X], ToFloat(v.Y)) : null, initialEpoch, classWeight, sampleWeight, stepsPerEpoch, validationFreq, output, cancellationToken);
 
     /// <summary>Keras's <c>fit</c> for a model with several inputs: one array per <c>[Input]</c>, in declaration order.</summary>
-    /// <inheritdoc cref="Fit(float[], float[], int, int, float, bool, int, IReadOnlyList{Callback}?, ValueTuple{float[], float[]}?, int)"/>
+    /// <inheritdoc cref="Fit(float[], float[], int, int, float, bool, int, IReadOnlyList{Callback}?, ValueTuple{float[], float[]}?, int, IReadOnlyDictionary{int, float}?, float[], int?, int, TextWriter?, CancellationToken)"/>
     public History Fit(
         float[][] x,
         float[] y,
@@ -66,16 +87,23 @@ public abstract partial class Model
         int verbose = 1,
         IReadOnlyList<Callback>? callbacks = null,
         (float[][] X, float[] Y)? validationData = null,
-        int initialEpoch = 0)
+        int initialEpoch = 0,
+        IReadOnlyDictionary<int, float>? classWeight = null,
+        float[]? sampleWeight = null,
+        int? stepsPerEpoch = null,
+        int validationFreq = 1,
+        TextWriter? output = null,
+        CancellationToken cancellationToken = default)
     {
         Loss loss = RequireLoss("Fit");
-        CheckBatchSize(batchSize);
-        if (!(validationSplit >= 0 && validationSplit < 1))
+        CheckFitArguments(batchSize, validationSplit, stepsPerEpoch, validationFreq, classWeight, sampleWeight);
+        SampleSet train = Samples(x, y, loss, "x", "y");
+        if (sampleWeight is not null && sampleWeight.Length != train.Count)
         {
-            throw new ArgumentOutOfRangeException(nameof(validationSplit), validationSplit, "validationSplit must be in [0, 1): the fraction of samples held out for validation.");
+            throw new ArgumentException($"sampleWeight needs one weight per sample of x ({train.Count}); got {sampleWeight.Length}.", nameof(sampleWeight));
         }
 
-        SampleSet train = Samples(x, y, loss, "x", "y");
+        train = train.WithWeights(sampleWeight);
         SampleSet? validation = null;
         if (validationData is { } data)
         {
@@ -83,17 +111,54 @@ public abstract partial class Model
         }
         else if (validationSplit > 0)
         {
-            int keep = (int)Math.Floor(train.Count * (1.0 - validationSplit));
-            if (keep == 0 || keep == train.Count)
-            {
-                throw new ArgumentException($"validationSplit {validationSplit} of {train.Count} samples leaves {keep} for training and {train.Count - keep} for validation; both need at least one.", nameof(validationSplit));
-            }
-
-            (train, SampleSet tail) = train.SplitLast(train.Count - keep);
-            validation = tail;
+            (train, validation) = SplitValidation(train, validationSplit);
         }
 
-        return new FitLoop(this, loss, train, validation, batchSize, shuffle, verbose, callbacks ?? Array.Empty<Callback>()).Run(initialEpoch, epochs);
+        if (classWeight is not null)
+        {
+            train = train.WithWeights(SampleWeights.FromClassWeights(classWeight, y, LabelsPerSample(loss), OutputColumns, RowsPerSample));
+        }
+
+        var settings = new FitSettings(epochs, initialEpoch, batchSize, shuffle, verbose, stepsPerEpoch, validationFreq, output ?? Console.Out, cancellationToken);
+        return new FitLoop(this, loss, train, validation, settings, callbacks).Run();
+    }
+
+    /// <summary>Keras's <c>model.history</c>: the <see cref="StaticKeras.History"/> of the last <c>Fit</c>, complete up to the last finished epoch even when it was cancelled.</summary>
+    public History? History { get; private set; }
+
+    private static void CheckFitArguments(int batchSize, float validationSplit, int? stepsPerEpoch, int validationFreq, IReadOnlyDictionary<int, float>? classWeight, float[]? sampleWeight)
+    {
+        CheckBatchSize(batchSize);
+        if (!(validationSplit >= 0 && validationSplit < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(validationSplit), validationSplit, "validationSplit must be in [0, 1): the fraction of samples held out for validation.");
+        }
+
+        if (stepsPerEpoch is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(stepsPerEpoch), stepsPerEpoch, "stepsPerEpoch must be at least 1 (or null for one pass over the data).");
+        }
+
+        if (validationFreq < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(validationFreq), validationFreq, "validationFreq must be at least 1: validate after every validationFreq epochs.");
+        }
+
+        if (classWeight is not null && sampleWeight is not null)
+        {
+            throw new ArgumentException("You cannot pass classWeight and sampleWeight at the same time, as in Keras; fold the class weights into sampleWeight.", nameof(classWeight));
+        }
+    }
+
+    private static (SampleSet Train, SampleSet Validation) SplitValidation(SampleSet train, float validationSplit)
+    {
+        int keep = (int)Math.Floor(train.Count * (1.0 - validationSplit));
+        if (keep == 0 || keep == train.Count)
+        {
+            throw new ArgumentException($"validationSplit {validationSplit} of {train.Count} samples leaves {keep} for training and {train.Count - keep} for validation; both need at least one.", nameof(validationSplit));
+        }
+
+        return train.SplitLast(train.Count - keep);
     }
 
     /// <summary>Wraps user arrays as a <see cref="SampleSet"/>, checking every length and label.</summary>

@@ -1,143 +1,103 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using StaticKeras.Training;
 
 namespace StaticKeras;
 
 public abstract partial class Model
 {
-    /// <summary>One call of <c>Fit</c>: the epoch loop, its progress output, validation and callbacks.</summary>
-    private sealed class FitLoop
+    /// <summary>One call of <c>Fit</c>: the epoch loop, its progress output, validation and callbacks, as Keras's trainer <c>fit</c>.</summary>
+    private sealed partial class FitLoop
     {
         private readonly Model model;
         private readonly Loss loss;
         private readonly SampleSet train;
         private readonly SampleSet? validation;
-        private readonly int batchSize;
-        private readonly bool shuffle;
-        private readonly int verbose;
-        private readonly IReadOnlyList<Callback> callbacks;
-        private readonly TextWriter output = Console.Out;
+        private readonly FitSettings settings;
+        private readonly CallbackList callbacks;
+        private readonly BatchObjective objective;
         private readonly List<KeyValuePair<string, double>> running = new();
-        private readonly Dictionary<string, double> batchLogs = new();
+        private readonly TrainingLogs batchLogs = new();
+        private readonly int[] order;
+        private readonly int batches;
 
-        public FitLoop(Model model, Loss loss, SampleSet train, SampleSet? validation, int batchSize, bool shuffle, int verbose, IReadOnlyList<Callback> callbacks)
+        // Keras's epoch iterator with steps_per_epoch: the next epoch continues from this batch.
+        private int cursor;
+
+        public FitLoop(Model model, Loss loss, SampleSet train, SampleSet? validation, FitSettings settings, IReadOnlyList<Callback>? callbacks)
         {
             this.model = model;
             this.loss = loss;
             this.train = train;
             this.validation = validation;
-            this.batchSize = batchSize;
-            this.shuffle = shuffle;
-            this.verbose = verbose;
-            this.callbacks = callbacks;
+            this.settings = settings;
+            this.callbacks = new CallbackList(callbacks, model, settings.Output);
+            objective = new BatchObjective(loss, model.metrics);
+            order = settings.Shuffle ? new int[train.Count] : Array.Empty<int>();
+            batches = (train.Count + settings.BatchSize - 1) / settings.BatchSize;
         }
 
-        public History Run(int initialEpoch, int epochs)
+        private int StepsPerEpoch => settings.StepsPerEpoch ?? batches;
+
+        public History Run()
         {
             var history = new History();
+            model.History = history;
             model.StopTraining = false;
-            foreach (Callback callback in callbacks)
+            callbacks.TrainBegin();
+            bool cancelled = false;
+            TrainingLogs? logs = null;
+            for (int epoch = settings.InitialEpoch; epoch < settings.Epochs && !model.StopTraining && !cancelled; epoch++)
             {
-                callback.Model = model;
-                callback.OnTrainBegin();
-            }
-
-            int[] order = shuffle ? new int[train.Count] : Array.Empty<int>();
-            for (int epoch = initialEpoch; epoch < epochs && !model.StopTraining; epoch++)
-            {
-                if (verbose > 0)
+                if (settings.Verbose > 0)
                 {
-                    ProgressBar.WriteEpochHeader(output, epoch + 1, epochs);
+                    ProgressBar.WriteEpochHeader(settings.Output, epoch + 1, settings.Epochs);
                 }
 
-                foreach (Callback callback in callbacks)
+                callbacks.EpochBegin(epoch);
+                var progress = new ProgressBar(settings.Output, StepsPerEpoch, settings.Verbose, Dynamic);
+                cancelled = !RunEpoch(progress);
+                if (cancelled)
                 {
-                    callback.OnEpochBegin(epoch);
+                    break;
                 }
 
-                SortedDictionary<string, double> logs = RunEpoch(order);
-                foreach (Callback callback in callbacks)
-                {
-                    callback.OnEpochEnd(epoch, logs);
-                }
-
+                logs = EndEpoch(epoch, progress);
                 history.Record(epoch, logs);
             }
 
-            foreach (Callback callback in callbacks)
+            if (!cancelled && settings.Epochs > 0)
             {
-                callback.OnTrainEnd();
+                model.Optimizer!.FinalizeVariableValues(model.Parameters);
             }
 
+            callbacks.TrainEnd();
+            settings.CancellationToken.ThrowIfCancellationRequested();
             return history;
         }
 
-        private SortedDictionary<string, double> RunEpoch(int[] order)
+        /// <summary>Redraw in place only on an interactive console, as Keras's progress bar.</summary>
+        private bool Dynamic => ReferenceEquals(settings.Output, Console.Out) && ProgressBar.ConsoleIsInteractive;
+
+        /// <summary>Validation (when due), the epoch-end callbacks, then the progress bar's last line, as Keras's order.</summary>
+        private TrainingLogs EndEpoch(int epoch, ProgressBar progress)
         {
-            int steps = (train.Count + batchSize - 1) / batchSize;
-            var progress = new ProgressBar(output, steps, verbose, ProgressBar.ConsoleIsInteractive);
-            foreach (Metric metric in model.metrics)
-            {
-                metric.Reset();
-            }
-
-            if (shuffle)
-            {
-                for (int i = 0; i < order.Length; i++)
-                {
-                    order[i] = i;
-                }
-
-                model.ShuffleRandom.Shuffle(order);
-            }
-
-            double lossSum = 0;
-            int seen = 0;
-            Span<float> xStage = model.InputStaging(batchSize);
-            Span<float> yStage = model.LabelStaging(batchSize * train.LabelsPerSample);
-            for (int step = 0; step < steps; step++)
-            {
-                int first = step * batchSize;
-                int batch = Math.Min(batchSize, train.Count - first);
-                ReadOnlySpan<float> x = train.Inputs(order, first, batch, xStage);
-                ReadOnlySpan<float> y = train.Labels(order, first, batch, yStage);
-                lossSum += (double)model.TrainStep(x, y, batch, loss, updateMetrics: true) * batch;
-                seen += batch;
-                UpdateRunning(lossSum / seen);
-                progress.Update(step + 1, running);
-                if (callbacks.Count > 0)
-                {
-                    foreach (KeyValuePair<string, double> entry in running)
-                    {
-                        batchLogs[entry.Key] = entry.Value;
-                    }
-
-                    foreach (Callback callback in callbacks)
-                    {
-                        callback.OnTrainBatchEnd(step, batchLogs);
-                    }
-                }
-            }
-
-            var logs = new SortedDictionary<string, double>(StringComparer.Ordinal);
+            var logs = new TrainingLogs();
             foreach (KeyValuePair<string, double> entry in running)
             {
-                logs[entry.Key] = entry.Value;
+                logs.Set(entry.Key, entry.Value);
             }
 
-            var shown = new List<KeyValuePair<string, double>>(logs);
-            if (validation is { } set)
+            if (validation is { } set && (epoch + 1) % settings.ValidationFreq == 0)
             {
-                foreach (KeyValuePair<string, double> entry in model.EvaluateCore(set, batchSize, loss, progress: null))
+                foreach (KeyValuePair<string, double> entry in model.EvaluateCore(set, settings.BatchSize, loss, null, callbacks, settings.CancellationToken))
                 {
-                    logs["val_" + entry.Key] = entry.Value;
-                    shown.Add(new KeyValuePair<string, double>("val_" + entry.Key, entry.Value));
+                    logs.Set("val_" + entry.Key, entry.Value);
                 }
             }
 
-            progress.Update(steps, shown, finalize: true);
+            callbacks.EpochEnd(epoch, logs);
+            progress.Update(StepsPerEpoch, logs.Entries, finalize: true);
             return logs;
         }
 
@@ -152,6 +112,10 @@ public abstract partial class Model
             }
 
             running.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            foreach (KeyValuePair<string, double> entry in running)
+            {
+                batchLogs.Set(entry.Key, entry.Value);
+            }
         }
     }
 }

@@ -13,15 +13,43 @@ internal readonly struct SampleSet
     private readonly IReadOnlyList<int> inputSizes;
     private readonly float[]? labels;
     private readonly int labelsPerSample;
+    private readonly float[]? weights;
 
-    public SampleSet(IReadOnlyList<float[]> inputs, IReadOnlyList<int> inputSizes, float[]? labels, int labelsPerSample, int start, int count)
+    public SampleSet(IReadOnlyList<float[]> inputs, IReadOnlyList<int> inputSizes, float[]? labels, int labelsPerSample, int start, int count, float[]? weights = null)
     {
         this.inputs = inputs;
         this.inputSizes = inputSizes;
         this.labels = labels;
         this.labelsPerSample = labelsPerSample;
+        this.weights = weights;
         Start = start;
         Count = count;
+    }
+
+    /// <summary>Whether the samples carry weights (Fit's sampleWeight or classWeight).</summary>
+    public bool HasWeights => weights is not null;
+
+    /// <summary>The same samples with one weight each (indexed like the labels: by absolute sample).</summary>
+    public SampleSet WithWeights(float[]? sampleWeights) => new(inputs, inputSizes, labels, labelsPerSample, Start, Count, sampleWeights);
+
+    /// <summary>
+    /// The batch's weights, one per row: each sample's weight repeated <paramref name="rowsPerSample"/>
+    /// times (Keras broadcasts a sample's weight over its loss rows); empty without weights.
+    /// </summary>
+    public ReadOnlySpan<float> RowWeights(ReadOnlySpan<int> order, int first, int batch, int rowsPerSample, Span<float> stage)
+    {
+        if (weights is null)
+        {
+            return ReadOnlySpan<float>.Empty;
+        }
+
+        for (int j = 0; j < batch; j++)
+        {
+            float w = weights[Start + (order.IsEmpty ? first + j : order[first + j])];
+            stage.Slice(j * rowsPerSample, rowsPerSample).Fill(w);
+        }
+
+        return stage.Slice(0, batch * rowsPerSample);
     }
 
     /// <summary>The first sample of the range.</summary>
@@ -34,8 +62,8 @@ internal readonly struct SampleSet
 
     /// <summary>Splits off the last <paramref name="count"/> samples (Keras's validation_split takes the end, before shuffling).</summary>
     public (SampleSet Head, SampleSet Tail) SplitLast(int count) => (
-        new SampleSet(inputs, inputSizes, labels, labelsPerSample, Start, Count - count),
-        new SampleSet(inputs, inputSizes, labels, labelsPerSample, Start + Count - count, count));
+        new SampleSet(inputs, inputSizes, labels, labelsPerSample, Start, Count - count, weights),
+        new SampleSet(inputs, inputSizes, labels, labelsPerSample, Start + Count - count, count, weights));
 
     /// <summary>
     /// The batch of samples <c>order[first..first+batch)</c> (positions within the range), in the
