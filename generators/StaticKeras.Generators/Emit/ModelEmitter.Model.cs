@@ -91,6 +91,18 @@ internal static partial class ModelEmitter
             {
                 writer.WriteLine($"randomSeeds: [{string.Join(", ", plan.RandomSeeds)}],");
             }
+            writer.WriteLine("layers:");
+            writer.WriteLine("[");
+            using (writer.Indent())
+            {
+                foreach (TopLevelLayer layer in TopLevelLayers.Of(graph))
+                {
+                    string inputs = string.Join(", ", layer.Inputs.Select(Literal));
+                    writer.WriteLine($"new({Literal(layer.Name)}, {Literal(layer.ClassName)}, [{string.Join(", ", layer.OutputShape.Dims)}], [{inputs}], {layer.Parameters}),");
+                }
+            }
+
+            writer.WriteLine("],");
             writer.WriteLine("summaryTable:");
             using (writer.Indent())
             {

@@ -27,27 +27,20 @@ internal static class SummaryTable
         int[] widths = ColumnWidths(positions, lineLength);
 
         var rows = new List<string[]>();
-        var shownBlocks = new HashSet<int>();
-        foreach (LayerNode layer in graph.Layers)
+        foreach (TopLevelLayer layer in TopLevelLayers.Of(graph))
         {
             if (sequential && layer.Inputs.Count == 0)
             {
                 continue; // Keras's Sequential does not list its InputLayer.
             }
 
-            if (layer.Block >= 0)
+            var cells = new List<string> { layer.Name + " (" + layer.ClassName + ")", layer.OutputShape.ToString(), layer.Parameters.ToString("N0", CultureInfo.InvariantCulture) };
+            if (!sequential)
             {
-                // A block is one row, as Keras shows a nested model.
-                if (shownBlocks.Add(layer.Block))
-                {
-                    BlockSummary block = graph.Blocks[layer.Block];
-                    rows.Add(Row(sequential, block.Name + " (" + block.ClassName + ")", graph.Layers[block.Output].OutputShape, block.ParameterCount, new[] { block.Input }, graph));
-                }
-
-                continue;
+                cells.Add(layer.Inputs.Count == 0 ? "-" : string.Join(", ", layer.Inputs.Select(n => n + "[0][0]")));
             }
 
-            rows.Add(Row(sequential, layer.Name + " (" + layer.KerasClassName + ")", layer.OutputShape, layer.ParameterCount, layer.Inputs, graph));
+            rows.Add(cells.ToArray());
         }
 
         var sb = new StringBuilder();
@@ -67,22 +60,6 @@ internal static class SummaryTable
         sb.Append(Rule('└', '─', '┴', '┘', widths));
         return sb.ToString();
     }
-
-    private static string[] Row(bool sequential, string title, Shape shape, int parameters, IEnumerable<int> inputs, ModelGraph graph)
-    {
-        var cells = new List<string> { title, shape.ToString(), parameters.ToString("N0", CultureInfo.InvariantCulture) };
-        if (!sequential)
-        {
-            string[] names = inputs.Select(i => DisplayName(graph, i) + "[0][0]").ToArray();
-            cells.Add(names.Length == 0 ? "-" : string.Join(", ", names));
-        }
-
-        return cells.ToArray();
-    }
-
-    /// <summary>How other rows name a layer: by its block's name when it is inside one.</summary>
-    private static string DisplayName(ModelGraph graph, int layer) =>
-        graph.Layers[layer].Block is int b and >= 0 ? graph.Blocks[b].Name : graph.Layers[layer].Name;
 
     /// <summary>
     /// Keras asks rich for columns of <c>int(pos·L) − previous</c> characters plus one space of

@@ -22,7 +22,8 @@ public sealed class ModelDefinition
         WorkspaceLayout training,
         WorkspaceLayout inference,
         string summaryTable,
-        int[]? randomSeeds = null)
+        int[]? randomSeeds = null,
+        LayerDescription[]? layers = null)
     {
         Name = name;
         InputShapes = inputShapes;
@@ -35,6 +36,7 @@ public sealed class ModelDefinition
         Inference = inference;
         SummaryTable = summaryTable;
         RandomSeeds = randomSeeds ?? [];
+        Layers = layers ?? [];
         InputSizes = Array.ConvertAll(inputShapes, Product);
         InputSize = 0;
         foreach (int size in InputSizes)
@@ -101,6 +103,9 @@ public sealed class ModelDefinition
     /// </summary>
     public IReadOnlyList<int> RandomSeeds { get; }
 
+    /// <summary>The model's layers as its summary lists them (a block as one layer), in declaration order, for plots and tools.</summary>
+    public IReadOnlyList<LayerDescription> Layers { get; }
+
     /// <summary>Trainable parameters.</summary>
     public int TrainableParameterCount { get; }
 
@@ -141,6 +146,14 @@ public sealed class ModelDefinition
         return size;
     }
 }
+
+/// <summary>One layer of a model as Keras's summary and <c>plot_model</c> show it.</summary>
+/// <param name="Name">Its name (<c>dense_1</c>).</param>
+/// <param name="ClassName">Its Keras class (<c>Dense</c>; a block's model class).</param>
+/// <param name="OutputShape">Its output shape without the batch.</param>
+/// <param name="Inputs">The names of the layers it reads; empty for an input.</param>
+/// <param name="Parameters">Its parameter count.</param>
+public sealed record LayerDescription(string Name, string ClassName, int[] OutputShape, string[] Inputs, int Parameters);
 
 /// <summary>One weight tensor: which layer owns it, its Keras name and shape, where it lives in the parameter buffer.</summary>
 /// <param name="Layer">The owning layer's name.</param>

@@ -68,6 +68,19 @@ partial class Branches : global::StaticKeras.Model
         parameterBufferLength: 112,
         training: new(FloatsPerSample: 96, OutputOffset: 16, OutputGradientOffset: 80),
         inference: new(FloatsPerSample: 48, OutputOffset: -1, OutputGradientOffset: -1),
+        layers:
+        [
+            new("x", "InputLayer", [3], [], 0),
+            new("y", "InputLayer", [4], [], 0),
+            new("hx", "Dense", [4], ["x"], 16),
+            new("m", "Multiply", [4], ["hx", "y"], 0),
+            new("s", "Add", [4], ["m", "hx"], 0),
+            new("c", "Concatenate", [8], ["s", "m"], 0),
+            new("r", "Reshape", [2, 4], ["c"], 0),
+            new("rows", "Dense", [2, 3], ["r"], 15),
+            new("flatten", "Flatten", [6], ["rows"], 0),
+            new("dense", "Dense", [3], ["flatten"], 21),
+        ],
         summaryTable:
             """
             ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓

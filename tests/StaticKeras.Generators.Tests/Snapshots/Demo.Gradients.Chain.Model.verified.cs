@@ -54,6 +54,13 @@ partial class Chain : global::StaticKeras.Model
         parameterBufferLength: 112,
         training: new(FloatsPerSample: 80, OutputOffset: 48, OutputGradientOffset: 64),
         inference: new(FloatsPerSample: 32, OutputOffset: -1, OutputGradientOffset: -1),
+        layers:
+        [
+            new("input_layer", "InputLayer", [5], [], 0),
+            new("dense", "Dense", [4], ["input_layer"], 24),
+            new("dense_1", "Dense", [4], ["dense"], 20),
+            new("dense_2", "Dense", [2], ["dense_1"], 10),
+        ],
         summaryTable:
             """
             ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━┓

@@ -50,6 +50,12 @@ partial class Mlp : global::StaticKeras.Model
         parameterBufferLength: 101776,
         training: new(FloatsPerSample: 288, OutputOffset: 256, OutputGradientOffset: 272),
         inference: new(FloatsPerSample: 128, OutputOffset: -1, OutputGradientOffset: -1),
+        layers:
+        [
+            new("input_layer", "InputLayer", [784], [], 0),
+            new("dense", "Dense", [128], ["input_layer"], 100480),
+            new("dense_1", "Dense", [10], ["dense"], 1290),
+        ],
         summaryTable:
             """
             ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━┓

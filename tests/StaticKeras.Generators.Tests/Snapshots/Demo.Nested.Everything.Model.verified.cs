@@ -73,6 +73,21 @@ partial class Everything : global::StaticKeras.Model
         training: new(FloatsPerSample: 112, OutputOffset: 80, OutputGradientOffset: 96),
         inference: new(FloatsPerSample: 48, OutputOffset: -1, OutputGradientOffset: -1),
         randomSeeds: [0],
+        layers:
+        [
+            new("image", "InputLayer", [4, 3], [], 0),
+            new("features", "InputLayer", [6], [], 0),
+            new("flat", "Flatten", [12], ["image"], 0),
+            new("a", "Dense", [6], ["flat"], 78),
+            new("drop", "Dropout", [6], ["a"], 0),
+            new("gated", "Multiply", [6], ["drop", "features"], 0),
+            new("b", "Dense", [6], ["features"], 36),
+            new("sum", "Add", [6], ["gated", "b", "features"], 0),
+            new("grid", "Reshape", [2, 3], ["sum"], 0),
+            new("twice", "Concatenate", [4, 3], ["grid", "grid"], 0),
+            new("flatten", "Flatten", [12], ["twice"], 0),
+            new("dense", "Dense", [3], ["flatten"], 39),
+        ],
         summaryTable:
             """
             ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓

@@ -54,6 +54,13 @@ partial class Residual : global::StaticKeras.Model
         parameterBufferLength: 64,
         training: new(FloatsPerSample: 80, OutputOffset: 48, OutputGradientOffset: 64),
         inference: new(FloatsPerSample: 32, OutputOffset: -1, OutputGradientOffset: -1),
+        layers:
+        [
+            new("x", "InputLayer", [2], [], 0),
+            new("h", "Dense", [2], ["x"], 6),
+            new("add", "Add", [2], ["x", "h"], 0),
+            new("dense", "Dense", [1], ["add"], 3),
+        ],
         summaryTable:
             """
             ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓
