@@ -36,30 +36,9 @@ public sealed class ModelGradientTests
         float[] x = FiniteDifferences.Random(batch * m.Definition.InputSize, 11);
         float[] y = Labels(lossName, batch, classes);
 
-        m.ComputeGradients(x, y);
-        float[] analytic = m.GradientValues.ToArray();
-        float[] parameters = m.ParameterValues.ToArray();
-        foreach (WeightDefinition w in m.Definition.Weights)
-        {
-            // Check a sample of each weight's elements (all of them for small weights).
-            int step = Math.Max(1, w.Size / 40);
-            for (int i = 0; i < w.Size; i += step)
-            {
-                int at = w.Offset + i;
-                double Loss(float value)
-                {
-                    m.ParameterValues[at] = value;
-                    double l = m.TestOnBatch(x, y);
-                    m.ParameterValues[at] = parameters[at];
-                    return l;
-                }
-
-                const float epsilon = 1e-3f;
-                double numeric = (Loss(parameters[at] + epsilon) - Loss(parameters[at] - epsilon)) / (2 * epsilon);
-                double error = Math.Abs(numeric - analytic[at]);
-                Assert.True(error <= 2e-3 + (1e-2 * Math.Abs(numeric)), $"{model} {lossName}: d/d{w.Path}[{i}] analytic {analytic[at]:G6}, numeric {numeric:G6}");
-            }
-        }
+        GradientCheckResult result = GradientCheck.Run(m, x, y, valuesPerWeight: 40);
+        Assert.True(result.Passed, $"{model} {lossName}: {result}");
+        Assert.True(result.Checked >= m.Definition.Weights.Count, result.ToString());
     }
 
     private static float[] Labels(string loss, int batch, int classes)

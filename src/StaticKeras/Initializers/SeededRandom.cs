@@ -76,6 +76,32 @@ public sealed class SeededRandom
         return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 
+    /// <summary>The number of 32-bit words in the stream's state.</summary>
+    public const int StateLength = 4;
+
+    /// <summary>Copies the stream's state into <paramref name="state"/>, so a checkpoint can continue it exactly.</summary>
+    /// <param name="state">Receives <see cref="StateLength"/> words.</param>
+    public void SaveState(Span<uint> state)
+    {
+        state[0] = s0;
+        state[1] = s1;
+        state[2] = s2;
+        state[3] = s3;
+    }
+
+    /// <summary>Continues from a state <see cref="SaveState"/> wrote.</summary>
+    /// <param name="state"><see cref="StateLength"/> words.</param>
+    /// <exception cref="ArgumentException">The state is too short or all zero (xoshiro's one invalid state).</exception>
+    public void RestoreState(ReadOnlySpan<uint> state)
+    {
+        if (state.Length < StateLength || (state[0] | state[1] | state[2] | state[3]) == 0)
+        {
+            throw new ArgumentException($"A random stream's state is {StateLength} words, not all zero; got {state.Length} words.", nameof(state));
+        }
+
+        (s0, s1, s2, s3) = (state[0], state[1], state[2], state[3]);
+    }
+
     /// <summary>Shuffles <paramref name="values"/> in place (Fisher–Yates).</summary>
     public void Shuffle(Span<int> values)
     {

@@ -45,6 +45,8 @@ public abstract partial class Model
         }
 
         Optimizer.Build(Definition.ParameterBufferLength, trainable);
+        onBatchLogs.Clear();
+        ResetMetrics();
     }
 
     /// <summary>The compiled loss, or a clear exception saying what to call first.</summary>

@@ -30,6 +30,11 @@ public abstract partial class Model
     public IReadOnlyDictionary<string, double> Evaluate(float[] x, int[] y, int batchSize = 32, int verbose = 1, float[]? sampleWeight = null, IReadOnlyList<Callback>? callbacks = null, TextWriter? output = null, CancellationToken cancellationToken = default) =>
         Evaluate([x], ToFloat(y), batchSize, verbose, sampleWeight, callbacks, output, cancellationToken);
 
+    /// <summary>Keras's <c>evaluate</c> for a model with several inputs and integer class ids.</summary>
+    /// <inheritdoc cref="Evaluate(float[], float[], int, int, float[], IReadOnlyList{Callback}?, TextWriter?, CancellationToken)"/>
+    public IReadOnlyDictionary<string, double> Evaluate(float[][] x, int[] y, int batchSize = 32, int verbose = 1, float[]? sampleWeight = null, IReadOnlyList<Callback>? callbacks = null, TextWriter? output = null, CancellationToken cancellationToken = default) =>
+        Evaluate(x, ToFloat(y), batchSize, verbose, sampleWeight, callbacks, output, cancellationToken);
+
     /// <summary>Keras's <c>evaluate</c> for a model with several inputs.</summary>
     /// <inheritdoc cref="Evaluate(float[], float[], int, int, float[], IReadOnlyList{Callback}?, TextWriter?, CancellationToken)"/>
     public IReadOnlyDictionary<string, double> Evaluate(float[][] x, float[] y, int batchSize = 32, int verbose = 1, float[]? sampleWeight = null, IReadOnlyList<Callback>? callbacks = null, TextWriter? output = null, CancellationToken cancellationToken = default)

@@ -75,6 +75,27 @@ public abstract partial class Model
         CancellationToken cancellationToken = default) =>
         Fit([x], ToFloat(y), epochs, batchSize, validationSplit, shuffle, verbose, callbacks, validationData is { } v ? ([v.X], ToFloat(v.Y)) : null, initialEpoch, classWeight, sampleWeight, stepsPerEpoch, validationFreq, output, cancellationToken);
 
+    /// <summary>Keras's <c>fit</c> for a model with several inputs and integer class ids (sparse losses).</summary>
+    /// <inheritdoc cref="Fit(float[], float[], int, int, float, bool, int, IReadOnlyList{Callback}?, ValueTuple{float[], float[]}?, int, IReadOnlyDictionary{int, float}?, float[], int?, int, TextWriter?, CancellationToken)"/>
+    public History Fit(
+        float[][] x,
+        int[] y,
+        int epochs = 1,
+        int batchSize = 32,
+        float validationSplit = 0f,
+        bool shuffle = true,
+        int verbose = 1,
+        IReadOnlyList<Callback>? callbacks = null,
+        (float[][] X, int[] Y)? validationData = null,
+        int initialEpoch = 0,
+        IReadOnlyDictionary<int, float>? classWeight = null,
+        float[]? sampleWeight = null,
+        int? stepsPerEpoch = null,
+        int validationFreq = 1,
+        TextWriter? output = null,
+        CancellationToken cancellationToken = default) =>
+        Fit(x, ToFloat(y), epochs, batchSize, validationSplit, shuffle, verbose, callbacks, validationData is { } v ? (v.X, ToFloat(v.Y)) : null, initialEpoch, classWeight, sampleWeight, stepsPerEpoch, validationFreq, output, cancellationToken);
+
     /// <summary>Keras's <c>fit</c> for a model with several inputs: one array per <c>[Input]</c>, in declaration order.</summary>
     /// <inheritdoc cref="Fit(float[], float[], int, int, float, bool, int, IReadOnlyList{Callback}?, ValueTuple{float[], float[]}?, int, IReadOnlyDictionary{int, float}?, float[], int?, int, TextWriter?, CancellationToken)"/>
     public History Fit(

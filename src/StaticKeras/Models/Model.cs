@@ -65,6 +65,9 @@ public abstract partial class Model
     /// <summary>The random stream that shuffles samples between epochs.</summary>
     private SeededRandom ShuffleRandom { get; }
 
+    /// <summary>The random streams layers draw from, in <see cref="ModelDefinition.RandomSeeds"/> order.</summary>
+    internal IReadOnlyList<SeededRandom> RandomStreams => randomStreams;
+
     /// <summary>Keras's <c>count_params()</c>.</summary>
     public int CountParams() => Definition.ParameterCount;
 

@@ -12,9 +12,10 @@ public static class ModelFigures
         {
             Model model = spec.CreateCompiled();
             (float[] x, float[] y) = spec.Batch(batch);
-            float loss = 0;
             Settle();
-            StepStats stats = StepTimer.Time(() => loss = model.TrainOnBatch(x, y), warmup, samples);
+            StepStats stats = StepTimer.Time(() => model.TrainOnBatch(x, y), warmup, samples);
+            model.ResetMetrics();
+            double loss = model.TrainOnBatch(x, y)["loss"];
             System.Console.WriteLine($"[statickeras] threads={threads} TRAIN {spec.TrainName} batch={batch}: {stats.Format("us/step")} -> {Math.Round(batch / (stats.Median / 1e6))} samples/s (loss after: {loss:F4}, allocated {stats.BytesPerCall:0.##} B/step)");
         }
     }

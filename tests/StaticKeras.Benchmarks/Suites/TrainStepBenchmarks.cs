@@ -20,5 +20,5 @@ public class TrainStepBenchmarks : ModelBenchmark
     }
 
     [Benchmark]
-    public float TrainStep() => model.TrainOnBatch(x, y);
+    public double TrainStep() => model.TrainOnBatch(x, y)["loss"];
 }

@@ -93,7 +93,7 @@ internal sealed class UserLayer : LayerDescriptor<UserLayerConfig>
         ShapeContract contract = ShapeContract.Parse(c.Layer.Contract!, out _)!;
         ContractBinding binding = contract.Bind(l.InputShape(), out _)!;
         int[] caches = c.Layer.Caches.Select(k => Size(ShapeExpression.ParseList(k.Shape, out _)!, binding, c)).ToArray();
-        OpArg info = l.Field("_info", "global::StaticKeras.LayerInfo", Info(c, l, caches), $"what {l.Layer.Name} ({c.Layer.Name}) is in this model: shapes, weight offsets, arguments");
+        OpArg info = l.Field("_info", "global::StaticKeras.LayerInfo", Info(c, l, caches), $"{l.Layer.Path} ({c.Layer.Name}) in this model: its shapes, weight offsets and arguments");
         OpArg cacheBuffer = l.Training && caches.Sum() > 0 ? l.Buffer("caches", caches.Sum(), $"{c.Layer.Name}'s caches: {string.Join(", ", c.Layer.Caches.Select(k => k.Name))}") : OpArg.Code("default");
         OpArg Context(string gradients) => OpArg.Format(
             "new global::StaticKeras.LayerContext({0}, {1}, training: {2}, Parameters, " + gradients + ", {3}, {4})",
