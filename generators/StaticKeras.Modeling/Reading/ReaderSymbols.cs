@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using StaticKeras.Modeling.Specs;
@@ -92,7 +93,7 @@ internal sealed class ReaderSymbols
         var aliases = new List<string>();
         DerivativeSource derivative = DerivativeSource.FromOutput;
         string fusion = "None";
-        foreach (KeyValuePair<string, TypedConstant> named in declared?.NamedArguments ?? default)
+        foreach (KeyValuePair<string, TypedConstant> named in declared is null ? ImmutableArray<KeyValuePair<string, TypedConstant>>.Empty : declared.NamedArguments)
         {
             switch (named.Key)
             {

@@ -10,7 +10,8 @@ namespace StaticKeras.Analyzers.Tests.Fuzz;
 
 /// <summary>
 /// 10,000 random and malformed model declarations through the generator and every analyzer, as a
-/// build runs them. For each: the generator does not throw (no CS8785) and its output never holds
+/// build runs them, with user layers, activations and blocks (<see cref="FuzzModules"/>) among
+/// their layers, good and broken. For each: the generator does not throw (no CS8785) and its output never holds
 /// an error (no cascade); a model built to be valid gets no diagnostic at all; any other model
 /// either compiles cleanly, gets at least one SK error, or has only the user's own CS errors in
 /// its attributes (a wrong argument type). A sample of the models that compile is run.
@@ -51,12 +52,12 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
     private static IEnumerable<(RandomModel Model, string Outcome)> Check(RandomModel[] batch)
     {
-        CSharpCompilation compilation = TestCompilation.Create(TestCompilation.FastParseOptions, batch.Select(m => m.Source).ToArray());
+        CSharpCompilation compilation = TestCompilation.Create(TestCompilation.FastParseOptions, [.. batch.Select(m => m.Source), FuzzModules.Source]);
         GeneratorRun run = GeneratorRun.Run(compilation, fast: true);
         if (run.Driver.GetRunResult().Results.Select(r => r.Exception).FirstOrDefault(e => e is not null) is { } exception)
         {
             // Narrow the failure down to one declaration for the message.
-            RandomModel culprit = batch.FirstOrDefault(m => GeneratorRun.Run(m.Source).Driver.GetRunResult().Results.Any(r => r.Exception is not null)) ?? batch[0];
+            RandomModel culprit = batch.FirstOrDefault(m => GeneratorRun.Run(m.Source, FuzzModules.Source).Driver.GetRunResult().Results.Any(r => r.Exception is not null)) ?? batch[0];
             Assert.Fail($"The generator threw on:\n{culprit.Source}\n{exception}");
         }
 
@@ -104,7 +105,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
     /// <summary>Compiles the clean models together, then builds, predicts and trains one step with each.</summary>
     private static int RunSample(RandomModel[] models)
     {
-        System.Reflection.Assembly assembly = GeneratorRun.Run(models.Select(m => m.Source).ToArray()).Load();
+        System.Reflection.Assembly assembly = GeneratorRun.Run([.. models.Select(m => m.Source), FuzzModules.Source]).Load();
         int ran = 0;
         foreach (RandomModel m in models.Where(m => assembly.GetType(m.ClassName)?.IsSubclassOf(typeof(Model)) == true))
         {

@@ -13,7 +13,7 @@ public sealed record RandomModel(string ClassName, string Source, bool ValidByCo
 /// </summary>
 public sealed class RandomModels(int seed)
 {
-    private static readonly string[] Activations = ["Linear", "Relu", "Sigmoid", "Tanh", "Softmax"];
+    private static readonly string[] Activations = FuzzModules.GoodActivations;
     private static readonly string[] Initializers = ["glorot_uniform", "he_normal", "zeros", "lecun_uniform", "random_normal"];
     private readonly Random random = new(seed);
 
@@ -45,11 +45,11 @@ public sealed class RandomModels(int seed)
         for (int i = 0; i < count; i++)
         {
             string id = "l" + i.ToString(CultureInfo.InvariantCulture);
-            switch (random.Next(7))
+            switch (random.Next(10))
             {
                 case 0 or 1:
                     int units = random.Next(1, 9);
-                    layers.Add($"Dense({units}, Name = \"{id}\", Input = \"{last}\", Activation = Activation.{Pick(Activations)}, UseBias = {(random.Next(2) == 0 ? "true" : "false")}, KernelInitializer = \"{Pick(Initializers)}\")");
+                    layers.Add($"Dense({units}, Name = \"{id}\", Input = \"{last}\", Activation = {Pick(Activations)}, UseBias = {(random.Next(2) == 0 ? "true" : "false")}, KernelInitializer = \"{Pick(Initializers)}\")");
                     shape[^1] = units;
                     break;
                 case 2:
@@ -70,6 +70,22 @@ public sealed class RandomModels(int seed)
                     // A residual: a Dense branch of the same width, then Add or Multiply.
                     layers.Add($"Dense({shape[^1]}, Name = \"{id}b\", Input = \"{last}\")");
                     layers.Add($"{(random.Next(2) == 0 ? "Add" : "Multiply")}(\"{last}\", \"{id}b\", Name = \"{id}\")");
+                    break;
+                case 7:
+                    // A user layer that follows its contract.
+                    (string type, Func<int, int> lastDim) = Pick(FuzzModules.GoodLayers);
+                    layers.Add($"Layer<{type}>(Name = \"{id}\", Input = \"{last}\")");
+                    shape[^1] = lastDim(shape[^1]);
+                    break;
+                case 8:
+                    // A block: flatten and project to its input width first.
+                    layers.Add($"Flatten(Name = \"{id}f\", Input = \"{last}\")");
+                    layers.Add($"Dense(4, Name = \"{id}d\")");
+                    layers.Add($"Block<{(random.Next(2) == 0 ? "FuzzBlock" : "NestedFuzzBlock")}>(Name = \"{id}\")");
+                    shape = [4];
+                    break;
+                case 9:
+                    layers.Add($"Activation({Pick(Activations.Where(a => a != "null").ToArray())}, Name = \"{id}\", Input = \"{last}\")");
                     break;
                 default:
                     // Concatenate with a branch on the last axis.
@@ -94,7 +110,7 @@ public sealed class RandomModels(int seed)
         var names = new List<string> { "a", "b", "c", "x", "dense", "input_layer" };
         for (int i = 0; i < count; i++)
         {
-            layers.Add(random.Next(9) switch
+            layers.Add(random.Next(12) switch
             {
                 0 => $"Input({Join(Enumerable.Range(0, random.Next(0, 4)).Select(_ => Size()))}{NameArg(names)})",
                 1 => $"Dense({Size()}{NameArg(names)}{InputArg(names)}{ActivationArg()})",
@@ -104,6 +120,8 @@ public sealed class RandomModels(int seed)
                 5 => $"Flatten{(random.Next(2) == 0 ? string.Empty : "(" + NameArg(names).TrimStart(',', ' ') + ")")}",
                 6 => Pick(new[] { "Dense", "Dense(\"ten\")", "Input(\"x\")", "Dropout(true)", "Dense(3, Units = 4)", "Dense(3, Activation = 2)", "Concatenate(\"a\", Axis = \"x\")", "Obsolete", "Dense(3, Input = null)", "Add(null)" }),
                 7 => $"Concatenate({Join(names.Take(random.Next(0, 4)).Select(n => "\"" + n + "\""))}, Axis = {random.Next(-4, 5)})",
+                9 => $"Layer<{Pick(FuzzModules.BadLayers.Concat(FuzzModules.GoodLayers.Select(g => g.Type)).ToArray())}>({NameArg(names).TrimStart(',', ' ')})",
+                10 => $"Block<{Pick(new[] { "FuzzBlock", "NestedFuzzBlock", "BrokenBlock", "SelfBlock", "NotALayer", "M0" })}>",
                 _ => $"Dense({Size()}, KernelInitializer = \"{Pick(new[] { "glorot", "he_normal", "", "zeros", "orthogonal" })}\")",
             });
         }
@@ -135,8 +153,8 @@ public sealed class RandomModels(int seed)
     private string ActivationArg() => random.Next(3) switch
     {
         0 => string.Empty,
-        1 => $", Activation = Activation.{Pick(Activations)}",
-        _ => ", Activation = (Activation)" + random.Next(-2, 9).ToString(CultureInfo.InvariantCulture),
+        1 => $", Activation = {Pick(Activations)}",
+        _ => $", Activation = {Pick(FuzzModules.BadActivations)}",
     };
 
     private string NewName(List<string> names)
