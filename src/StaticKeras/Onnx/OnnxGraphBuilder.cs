@@ -115,6 +115,7 @@ public sealed partial class OnnxGraphBuilder
         AddInitializer(OnnxTensor.Float(name, dims, values));
 
     /// <summary>Appends a node; its inputs must already exist (inputs, initializers or earlier outputs).</summary>
+    /// <remarks>An empty input or output name leaves out an optional one, as ONNX specifies.</remarks>
     /// <exception cref="ArgumentException">An input does not exist yet, or an output already does; the message names both.</exception>
     public OnnxNode AddNode(OnnxNode node)
     {
@@ -131,6 +132,11 @@ public sealed partial class OnnxGraphBuilder
 
         foreach (string output in node.Outputs)
         {
+            if (output.Length == 0)
+            {
+                continue; // an optional output left out
+            }
+
             Define(output, $"output of node '{node.Name}' ({node.OpType})");
         }
 

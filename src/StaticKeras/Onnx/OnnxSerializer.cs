@@ -137,13 +137,13 @@ internal static class OnnxSerializer
 
         w.Int64(2, (int)t.DataType);                                  // TensorProto.data_type
         w.String(8, t.Name);                                          // TensorProto.name
-        if (t.FloatValues is { } floats)
+        if (t.DataType == OnnxDataType.Float)
         {
-            w.FloatsAsBytes(9, floats.Span);                          // TensorProto.raw_data (little-endian)
+            w.FloatsAsBytes(9, t.FloatValues.Span);                   // TensorProto.raw_data (little-endian)
         }
         else
         {
-            w.Int64sAsBytes(9, t.Int64Values!.Value.Span);            // TensorProto.raw_data (little-endian)
+            w.Int64sAsBytes(9, t.Int64Values.Span);                   // TensorProto.raw_data (little-endian)
         }
     }
 

@@ -45,11 +45,11 @@ public sealed class OnnxTensor
     /// <summary>The element type.</summary>
     public OnnxDataType DataType { get; }
 
-    /// <summary>The values of a float tensor (null otherwise).</summary>
-    public ReadOnlyMemory<float>? FloatValues { get; }
+    /// <summary>The values of a float tensor (empty for another type).</summary>
+    public ReadOnlyMemory<float> FloatValues { get; }
 
-    /// <summary>The values of an int64 tensor (null otherwise).</summary>
-    public ReadOnlyMemory<long>? Int64Values { get; }
+    /// <summary>The values of an int64 tensor (empty for another type).</summary>
+    public ReadOnlyMemory<long> Int64Values { get; }
 
     /// <summary>A float tensor of shape <paramref name="dims"/>, row-major; the values are copied.</summary>
     /// <exception cref="ArgumentException">The shape's size is not the number of values.</exception>
