@@ -73,6 +73,24 @@ public sealed class NormalizationAndShapeTests
     }
 
     [Fact]
+    public void Subtract_Average_Maximum_and_Minimum_merge_elementwise()
+    {
+        Tensor x = Tensor.Random(15, 2, 3);
+        float[] y = Ort.RunLayer(x, [2, 12], (g, input) =>
+        {
+            string negated = g.Activation("negated", input, "linear");
+            negated = g.Subtract("subtract", negated, g.Add("twice", [input, input])); // x - 2x = -x
+            return g.Concatenate("concatenate", [negated, g.Average("average", [input, negated]), g.Maximum("maximum", [input, negated]), g.Minimum("minimum", [input, negated])]);
+        });
+        float[] expected = [.. Enumerable.Range(0, 2).SelectMany(n =>
+        {
+            float[] row = x.Data[(n * 3)..((n * 3) + 3)];
+            return row.Select(v => -v).Concat(row.Select(_ => 0f)).Concat(row.Select(Math.Abs)).Concat(row.Select(v => -Math.Abs(v)));
+        })];
+        Close.Equal(expected, y);
+    }
+
+    [Fact]
     public void ZeroPadding_pads_each_spatial_axis_before_and_after()
     {
         Tensor x = Tensor.Random(12, 1, 2, 2, 1);

@@ -82,6 +82,19 @@ public static partial class OnnxLayers
     /// <summary>Keras's Multiply: the elementwise product of two or more values (a chain of Mul nodes).</summary>
     public static string Multiply(this OnnxGraphBuilder g, string name, IReadOnlyList<string> inputs) => Chain(g, "Mul", name, inputs);
 
+    /// <summary>Keras's Subtract: the first input minus the second.</summary>
+    public static string Subtract(this OnnxGraphBuilder g, string name, string first, string second) =>
+        Op(g, "Sub", name, name, [first, second]);
+
+    /// <summary>Keras's Average: the elementwise mean of two or more values (ONNX Mean).</summary>
+    public static string Average(this OnnxGraphBuilder g, string name, IReadOnlyList<string> inputs) => Variadic(g, "Mean", name, inputs);
+
+    /// <summary>Keras's Maximum: the elementwise maximum of two or more values (ONNX Max).</summary>
+    public static string Maximum(this OnnxGraphBuilder g, string name, IReadOnlyList<string> inputs) => Variadic(g, "Max", name, inputs);
+
+    /// <summary>Keras's Minimum: the elementwise minimum of two or more values (ONNX Min).</summary>
+    public static string Minimum(this OnnxGraphBuilder g, string name, IReadOnlyList<string> inputs) => Variadic(g, "Min", name, inputs);
+
     /// <summary>
     /// Keras's Dropout at inference: the identity. Written as ONNX's Dropout with the rate as its
     /// <c>ratio</c> input and no <c>training_mode</c>, which ONNX defines as the identity, so the
@@ -104,14 +117,24 @@ public static partial class OnnxLayers
         return Op(g, "Gather", name, name, [table, indices], OnnxAttribute.Int("axis", 0));
     }
 
-    private static string Chain(OnnxGraphBuilder g, string opType, string name, IReadOnlyList<string> inputs)
+    private static string Variadic(OnnxGraphBuilder g, string opType, string name, IReadOnlyList<string> inputs)
+    {
+        CheckMerge(name, inputs);
+        return Op(g, opType, name, name, inputs);
+    }
+
+    private static void CheckMerge(string name, IReadOnlyList<string> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         if (inputs.Count < 2)
         {
             throw new ArgumentException($"Merge layer '{name}' needs at least two inputs, but {inputs.Count} were given.", nameof(inputs));
         }
+    }
 
+    private static string Chain(OnnxGraphBuilder g, string opType, string name, IReadOnlyList<string> inputs)
+    {
+        CheckMerge(name, inputs);
         string current = inputs[0];
         for (int i = 1; i < inputs.Count; i++)
         {
