@@ -25,7 +25,12 @@ public static class LoadTestMode
         if (settings.Url is { } url)
         {
             var external = new Dictionary<string, List<LoadResult>> { [url.ToString()] = [] };
-            await Measure(url.ToString(), url, settings, bodies, external);
+            await WarmUp([url], bodies, settings);
+            for (int round = 1; round <= settings.Rounds; round++)
+            {
+                await Measure($"round {round} {url}", url, settings, bodies, external, url.ToString());
+            }
+
             return Report(external);
         }
 
