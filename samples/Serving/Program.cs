@@ -26,7 +26,16 @@ internal static class Program
     private static int Serve(string weightsPath, int port)
     {
         var model = new Digits(seed: 0);
-        model.SetWeights(WeightsFile.Load(weightsPath));
+        try
+        {
+            model.SetWeights(WeightsFile.Load(weightsPath));
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException)
+        {
+            Console.Error.WriteLine($"Cannot load the weights in '{weightsPath}': {e.Message} Run 'Serving train {weightsPath}' to make them.");
+            return 1;
+        }
+
         WebApplication app = ServingApp.Create(new ModelPredictor(model), new ServingOptions { Port = port });
         app.Start();
         Console.WriteLine($"Serving model '{model.Name}' on {ServingApp.Address(app)}: POST /predict, GET /healthz, GET /model (Ctrl+C stops)");
