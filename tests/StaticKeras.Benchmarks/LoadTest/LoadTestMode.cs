@@ -55,8 +55,9 @@ public static class LoadTestMode
 
             for (int round = 1; round <= settings.Rounds; round++)
             {
-                for (int i = 0; i < services.Length; i++)
+                for (int k = 0; k < services.Length; k++)
                 {
+                    int i = round % 2 == 1 ? k : services.Length - 1 - k; // alternate who goes first
                     await Measure($"round {round} {services[i].Name}", addresses[i], settings, bodies, results, services[i].Name);
                 }
             }
