@@ -111,7 +111,7 @@ internal static class ModelReader
 
             if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, symbols.UserLayerAttribute))
             {
-                return layer with { UserLayer = UserLayerReader.Read(t.TypeArguments[0], symbols) };
+                return layer with { UserLayer = UserLayerReader.Read(t.TypeArguments[0], attributeClass, symbols) };
             }
 
             if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, symbols.BlockAttribute))

@@ -17,7 +17,11 @@ internal sealed record UserLayerSpec(
     bool ImplementsLayer,
     string? Contract,
     EquatableArray<UserWeightSpec> Weights,
-    EquatableArray<UserCacheSpec> Caches);
+    EquatableArray<UserCacheSpec> Caches)
+{
+    /// <summary>The attribute's numeric and boolean arguments' <c>[DefaultValue]</c>s, used where the user wrote none.</summary>
+    public EquatableArray<(string Name, double Value)> Defaults { get; init; }
+}
 
 /// <summary>A <c>[LayerWeight(name, shape)]</c> on a user layer.</summary>
 /// <remarks>Equality: by value.</remarks>

@@ -90,13 +90,23 @@ public readonly ref struct LayerContext
         return caches.Slice(offset * Batch, Info.CacheSizes[index] * Batch);
     }
 
-    /// <summary>The layer attribute's argument <paramref name="name"/> (its property name), as a number.</summary>
-    /// <exception cref="ArgumentException">The attribute has no such numeric or boolean argument.</exception>
+    /// <summary>
+    /// The layer attribute's argument <paramref name="name"/> (its property name) as a number: the
+    /// value written, else the property's <c>[DefaultValue]</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">It was not written and has no <c>[DefaultValue]</c>.</exception>
     public double Argument(string name)
     {
         int i = Array.IndexOf(Info.ArgumentNames, name);
         return i >= 0
             ? Info.ArgumentValues[i]
-            : throw new ArgumentException($"Layer '{Info.Name}' has no argument '{name}'; its arguments are {string.Join(", ", Info.ArgumentNames)}.", nameof(name));
+            : throw new ArgumentException($"Layer '{Info.Name}' was given no argument '{name}' (it has {(Info.ArgumentNames.Length == 0 ? "none" : string.Join(", ", Info.ArgumentNames))}). Write it on the attribute, put [System.ComponentModel.DefaultValue(...)] on the property so the generator knows its default, or call Argument(name, fallback).", nameof(name));
+    }
+
+    /// <summary>The argument <paramref name="name"/>, or <paramref name="fallback"/> when it was not written and has no <c>[DefaultValue]</c>.</summary>
+    public double Argument(string name, double fallback)
+    {
+        int i = Array.IndexOf(Info.ArgumentNames, name);
+        return i >= 0 ? Info.ArgumentValues[i] : fallback;
     }
 }

@@ -44,10 +44,11 @@ internal sealed class UserLayer : LayerDescriptor<UserLayerConfig>
             return null;
         }
 
-        var arguments = a.Spec.Arguments
+        var written = a.Spec.Arguments
             .Where(x => x.Value.Kind is ArgumentKind.Number or ArgumentKind.Boolean)
             .Select(x => (x.Name, x.Value.Number))
-            .ToEquatableArray();
+            .ToList();
+        var arguments = written.Concat(layer.Defaults.Where(d => !written.Any(w => w.Name == d.Name))).ToEquatableArray();
         return new UserLayerConfig(layer, arguments);
     }
 
