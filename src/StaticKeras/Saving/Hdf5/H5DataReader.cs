@@ -1,0 +1,231 @@
+using System;
+using System.Collections.Generic;
+
+namespace StaticKeras.Saving.Hdf5;
+
+/// <summary>
+/// Reads a dataset's elements into one row-major byte array in the file's byte order: compact,
+/// contiguous and chunked storage (v1 B-tree, single-chunk and implicit indexes), with filters.
+/// </summary>
+internal static class H5DataReader
+{
+    // Deflate cannot expand data more than about 1032:1; a larger declared size is a corrupted shape.
+    private const long MaxExpansion = 1032;
+    private const int MaxTreeDepth = 64;
+
+    public static byte[] Read(H5Source source, string path, H5Type type, long[] dims, H5Layout layout, List<int> filters)
+    {
+        long bytes = ByteCount(source, path, type, dims, filters.Count == 0 ? 1 : MaxExpansion);
+        switch (layout.Kind)
+        {
+            case H5StorageKind.Compact:
+                Expect(source, path, "compact data", layout.Size, bytes);
+                return new ReadOnlySpan<byte>(source.Data, (int)layout.Address, (int)bytes).ToArray();
+            case H5StorageKind.Contiguous:
+                if (layout.Address == H5Cursor.Undefined)
+                {
+                    return new byte[bytes]; // never written: HDF5 reads the default fill value, zeros
+                }
+
+                if (layout.Size >= 0)
+                {
+                    Expect(source, path, "contiguous data", layout.Size, bytes);
+                }
+
+                return source.At(layout.Address, bytes, path, "contiguous data").Bytes(bytes).ToArray();
+            default:
+                return ReadChunked(source, path, type, dims, layout, filters, bytes);
+        }
+    }
+
+    private static byte[] ReadChunked(H5Source source, string path, H5Type type, long[] dims, H5Layout layout, List<int> filters, long bytes)
+    {
+        long[] chunk = layout.ChunkDims;
+        if (chunk.Length != dims.Length || dims.Length == 0)
+        {
+            throw source.Error(path, $"the chunks have rank {chunk.Length} but the dataset has rank {dims.Length}; the file is corrupted");
+        }
+
+        long chunkBytes = ByteCount(source, path, type, chunk, long.MaxValue);
+        var output = new byte[bytes];
+        if (layout.Address == H5Cursor.Undefined)
+        {
+            return output;
+        }
+
+        switch (layout.Kind)
+        {
+            case H5StorageKind.ChunkedSingle:
+                long stored = layout.Size >= 0 ? layout.Size : chunkBytes;
+                byte[] data = Chunk(source, path, layout.Address, stored, filters, layout.FilterMask, type.Size, chunkBytes);
+                CopyChunk(output, dims, data, chunk, new long[dims.Length], type.Size);
+                break;
+            case H5StorageKind.ChunkedImplicit:
+                ReadImplicit(source, path, output, dims, layout, type.Size, chunkBytes);
+                break;
+            default:
+                ReadBTree(source, path, output, dims, layout, filters, type.Size, chunkBytes, layout.Address, MaxTreeDepth);
+                break;
+        }
+
+        return output;
+    }
+
+    private static void ReadImplicit(H5Source source, string path, byte[] output, long[] dims, H5Layout layout, int elementSize, long chunkBytes)
+    {
+        long[] chunk = layout.ChunkDims;
+        var grid = new long[dims.Length];
+        long chunks = 1;
+        for (int i = 0; i < dims.Length; i++)
+        {
+            grid[i] = (dims[i] + chunk[i] - 1) / chunk[i];
+            chunks *= grid[i];
+        }
+
+        var offsets = new long[dims.Length];
+        for (long n = 0; n < chunks; n++)
+        {
+            long rest = n;
+            for (int i = dims.Length - 1; i >= 0; i--)
+            {
+                offsets[i] = rest % grid[i] * chunk[i];
+                rest /= grid[i];
+            }
+
+            byte[] data = source.At(layout.Address + (n * chunkBytes), chunkBytes, path, "chunk").Bytes(chunkBytes).ToArray();
+            CopyChunk(output, dims, data, chunk, offsets, elementSize);
+        }
+    }
+
+    // Version 1 B-tree of type 1 (spec III.A.1): keys hold each chunk's stored size, filter mask and offsets.
+    private static void ReadBTree(H5Source source, string path, byte[] output, long[] dims, H5Layout layout, List<int> filters, int elementSize, long chunkBytes, long address, int depth)
+    {
+        if (depth == 0)
+        {
+            throw source.Error(path, "the chunk B-tree is deeper than any real file's; the file is corrupted");
+        }
+
+        var c = source.At(address, path, "chunk B-tree node");
+        c.Signature("TREE");
+        if (c.U8() != 1)
+        {
+            throw c.Fail("a B-tree node that does not index chunks");
+        }
+
+        int level = c.U8();
+        int entries = c.U16();
+        c.Address();
+        c.Address();
+        int rank = dims.Length;
+        var offsets = new long[rank];
+        for (int e = 0; e < entries; e++)
+        {
+            long size = c.U32();
+            uint mask = c.U32();
+            for (int i = 0; i <= rank; i++)
+            {
+                long v = (long)c.U64();
+                if (i < rank)
+                {
+                    offsets[i] = v;
+                }
+            }
+
+            long child = c.Address();
+            if (level > 0)
+            {
+                ReadBTree(source, path, output, dims, layout, filters, elementSize, chunkBytes, child, depth - 1);
+                continue;
+            }
+
+            for (int i = 0; i < rank; i++)
+            {
+                if (offsets[i] < 0 || offsets[i] >= dims[i] || offsets[i] % layout.ChunkDims[i] != 0)
+                {
+                    throw source.Error(path, $"a chunk at offset {offsets[i]} in dimension {i} does not fit the dataset of {dims[i]} with chunks of {layout.ChunkDims[i]}; the file is corrupted");
+                }
+            }
+
+            byte[] data = Chunk(source, path, child, size, filters, mask, elementSize, chunkBytes);
+            CopyChunk(output, dims, data, layout.ChunkDims, offsets, elementSize);
+        }
+    }
+
+    private static byte[] Chunk(H5Source source, string path, long address, long stored, List<int> filters, uint mask, int elementSize, long chunkBytes)
+    {
+        ReadOnlySpan<byte> raw = source.At(address, stored, path, "data chunk").Bytes(stored);
+        byte[] data = filters.Count == 0 ? raw.ToArray() : H5Filters.Decode(source, path, raw, filters, mask, elementSize, chunkBytes);
+        Expect(source, path, "data chunk", data.Length, chunkBytes);
+        return data;
+    }
+
+    // Copies a chunk's rows into the dataset, clipping the parts of edge chunks beyond the dataset.
+    private static void CopyChunk(byte[] output, long[] dims, byte[] chunk, long[] chunkDims, long[] offsets, int elementSize)
+    {
+        int rank = dims.Length;
+        long rowLength = Math.Min(chunkDims[rank - 1], dims[rank - 1] - offsets[rank - 1]);
+        long rows = 1;
+        for (int i = 0; i < rank - 1; i++)
+        {
+            rows *= chunkDims[i];
+        }
+
+        var index = new long[rank];
+        for (long row = 0; row < rows; row++)
+        {
+            long rest = row;
+            bool inside = true;
+            long target = 0;
+            for (int i = rank - 2; i >= 0; i--)
+            {
+                index[i] = rest % chunkDims[i];
+                rest /= chunkDims[i];
+                inside &= offsets[i] + index[i] < dims[i];
+            }
+
+            if (!inside)
+            {
+                continue;
+            }
+
+            for (int i = 0; i < rank - 1; i++)
+            {
+                target = (target * dims[i]) + offsets[i] + index[i];
+            }
+
+            target = (target * dims[rank - 1]) + offsets[rank - 1];
+            Array.Copy(chunk, row * chunkDims[rank - 1] * elementSize, output, target * elementSize, rowLength * elementSize);
+        }
+    }
+
+    private static long ByteCount(H5Source source, string path, H5Type type, long[] dims, long expansion)
+    {
+        long count = 1;
+        foreach (long d in dims)
+        {
+            if (d < 0 || (d != 0 && count > int.MaxValue / d))
+            {
+                throw source.Error(path, $"the shape ({string.Join(", ", dims)}) is too large for one .NET array; the file is corrupted or holds a weight of more than 2 GB");
+            }
+
+            count *= d;
+        }
+
+        long bytes = count * type.Size;
+        long limit = expansion == long.MaxValue ? int.MaxValue : Math.Min(int.MaxValue, source.Data.Length * expansion);
+        if (bytes > limit)
+        {
+            throw source.Error(path, $"the dataset declares shape ({string.Join(", ", dims)}) of {type} = {bytes} bytes, more than the file of {source.Data.Length} bytes can hold; the file is corrupted");
+        }
+
+        return bytes;
+    }
+
+    private static void Expect(H5Source source, string path, string what, long actual, long expected)
+    {
+        if (actual != expected)
+        {
+            throw source.Error(path, $"the {what} holds {actual} bytes but the shape and dtype need {expected}; the file is corrupted");
+        }
+    }
+}

@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+
+namespace StaticKeras.Saving.Hdf5;
+
+/// <summary>
+/// One object of an open HDF5 file: a group (members by name) or a dataset (type, shape, data), with
+/// its attributes. Header messages are decoded when first asked for.
+/// </summary>
+internal sealed class H5Node
+{
+    private readonly H5Source _source;
+    private readonly List<H5Message> _messages;
+    private readonly int _depth;
+    private List<KeyValuePair<string, long>>? _links;
+    private List<H5Attribute>? _attributes;
+
+    private H5Node(H5Source source, string path, long address, int depth)
+    {
+        _source = source;
+        Path = path;
+        _depth = depth;
+        _messages = H5ObjectHeader.Read(source, address, path);
+        IsDataset = Has(H5Messages.Layout);
+        IsGroup = !IsDataset && (Has(H5Messages.SymbolTable) || Has(H5Messages.LinkInfo) || Has(H5Messages.Link));
+    }
+
+    /// <summary>The object's path from the root, without a leading slash (the root is empty).</summary>
+    public string Path { get; }
+
+    public bool IsGroup { get; }
+
+    public bool IsDataset { get; }
+
+    /// <summary>Member names in file order (old-style groups: sorted by name, as HDF5 keeps them).</summary>
+    public IReadOnlyList<string> MemberNames
+    {
+        get
+        {
+            var names = new List<string>();
+            foreach (KeyValuePair<string, long> link in Links())
+            {
+                names.Add(link.Key);
+            }
+
+            return names;
+        }
+    }
+
+    public IReadOnlyList<H5Attribute> Attributes => _attributes ??= ReadAttributes();
+
+    /// <summary>Opens the root group of a file held in <paramref name="data"/>.</summary>
+    public static H5Node OpenRoot(byte[] data, string name)
+    {
+        var source = new H5Source(data, name);
+        long root = H5Superblock.Read(source);
+        return new H5Node(source, string.Empty, root, 0);
+    }
+
+    /// <summary>The member <paramref name="name"/>, or null when there is none.</summary>
+    public H5Node? Member(string name)
+    {
+        foreach (KeyValuePair<string, long> link in Links())
+        {
+            if (link.Key == name)
+            {
+                // Depth bounds a corrupted file whose links form a cycle.
+                if (_depth >= 64)
+                {
+                    throw _source.Error(Path, "groups nest more than 64 deep; the file is corrupted or its links form a cycle");
+                }
+
+                return new H5Node(_source, Path.Length == 0 ? name : Path + "/" + name, link.Value, _depth + 1);
+            }
+        }
+
+        return null;
+    }
+
+    public H5Attribute? Attribute(string name)
+    {
+        foreach (H5Attribute a in Attributes)
+        {
+            if (a.Name == name)
+            {
+                return a;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The dataset's element type.</summary>
+    public H5Type DataType()
+    {
+        var c = Message(H5Messages.Datatype);
+        return H5Messages.ReadDatatype(ref c);
+    }
+
+    /// <summary>The dataset's shape: empty for a scalar.</summary>
+    public long[] Shape()
+    {
+        var c = Message(H5Messages.Dataspace);
+        return H5Messages.ReadDataspace(ref c) ?? Array.Empty<long>();
+    }
+
+    /// <summary>The dataset's elements, row-major, in the file's byte order.</summary>
+    public byte[] ReadData()
+    {
+        H5Type type = DataType();
+        var layout = Message(H5Messages.Layout);
+        H5Layout storage = H5Layout.Read(ref layout);
+        var filters = new List<int>();
+        if (Has(H5Messages.FilterPipeline))
+        {
+            var pipeline = Message(H5Messages.FilterPipeline);
+            filters = H5Messages.ReadFilterPipeline(ref pipeline);
+        }
+
+        return H5DataReader.Read(_source, Path, type, Shape(), storage, filters);
+    }
+
+    /// <summary>The failure for this object, in the one exception type of the readers.</summary>
+    public ModelFileException Error(string problem) => _source.Error(Path, problem);
+
+    private List<KeyValuePair<string, long>> Links() => _links ??= H5Links.Read(_source, Path, _messages);
+
+    private List<H5Attribute> ReadAttributes()
+    {
+        var result = new List<H5Attribute>();
+        foreach (H5Message m in _messages)
+        {
+            if (m.Type == H5Messages.Attribute)
+            {
+                result.Add(H5Attribute.Read(_source, Path, m));
+            }
+            else if (m.Type == H5Messages.AttributeInfo)
+            {
+                var c = new H5Cursor(_source, m.Start, m.Start + m.Length, Path, "attribute info message");
+                c.U8();
+                byte flags = c.U8();
+                c.Skip((flags & 1) != 0 ? 2 : 0);
+                if (c.Address() != H5Cursor.Undefined)
+                {
+                    throw c.Fail("attributes in dense storage (a fractal heap, used by HDF5 for attributes over 64 KB or many attributes with libver='latest'); this reader supports attributes in the object header");
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private bool Has(int type)
+    {
+        foreach (H5Message m in _messages)
+        {
+            if (m.Type == type)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private H5Cursor Message(int type)
+    {
+        foreach (H5Message m in _messages)
+        {
+            if (m.Type == type)
+            {
+                return new H5Cursor(_source, m.Start, m.Start + m.Length, Path, "header message " + type);
+            }
+        }
+
+        throw _source.Error(Path, $"has no header message of type {type} ({(type == H5Messages.Datatype ? "datatype" : type == H5Messages.Dataspace ? "dataspace" : "layout")}), which every dataset has; the file is corrupted");
+    }
+}
