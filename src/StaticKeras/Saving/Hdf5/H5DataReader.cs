@@ -63,6 +63,14 @@ internal static class H5DataReader
             case H5StorageKind.ChunkedImplicit:
                 ReadImplicit(source, path, output, dims, layout, type.Size, chunkBytes);
                 break;
+            case H5StorageKind.ChunkedFixedArray:
+                foreach ((long[] offsets, long address, long size, uint mask) in H5FixedArray.Chunks(source, path, dims, layout.ChunkDims, layout.Address, filters.Count > 0, chunkBytes))
+                {
+                    byte[] chunkData = Chunk(source, path, address, size, filters, mask, type.Size, chunkBytes);
+                    CopyChunk(output, dims, chunkData, chunk, offsets, type.Size);
+                }
+
+                break;
             default:
                 ReadBTree(source, path, output, dims, layout, filters, type.Size, chunkBytes, layout.Address, MaxTreeDepth);
                 break;

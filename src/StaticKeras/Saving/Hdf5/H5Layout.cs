@@ -14,6 +14,9 @@ internal enum H5StorageKind
 
     /// <summary>Layout version 4, implicit index: every chunk allocated in order, unfiltered.</summary>
     ChunkedImplicit,
+
+    /// <summary>Layout version 4, fixed array index: h5py's choice with libver='latest' for fixed-size chunked datasets.</summary>
+    ChunkedFixedArray,
 }
 
 /// <summary>A decoded data layout message.</summary>
@@ -107,9 +110,13 @@ internal sealed class H5Layout
             case 2:
                 layout.Kind = H5StorageKind.ChunkedImplicit;
                 break;
+            case 3:
+                layout.Kind = H5StorageKind.ChunkedFixedArray;
+                c.U8(); // page size bits
+                break;
             default:
-                string name = index switch { 3 => "fixed array", 4 => "extensible array", 5 => "version 2 B-tree", _ => "unknown" };
-                throw c.Fail($"chunk index type {index} ({name}); this reader supports the v1 B-tree, single-chunk and implicit indexes. Re-save the file with h5py's default settings (libver 'earliest')");
+                string name = index switch { 4 => "extensible array", 5 => "version 2 B-tree", _ => "unknown" };
+                throw c.Fail($"chunk index type {index} ({name}, used for datasets with unlimited dimensions); this reader supports the v1 B-tree, single-chunk, implicit and fixed array indexes. Re-save the file with fixed-size datasets or h5py's default settings (libver 'earliest')");
         }
 
         layout.Address = c.Address();

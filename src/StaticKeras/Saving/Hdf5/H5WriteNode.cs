@@ -7,7 +7,7 @@ namespace StaticKeras.Saving.Hdf5;
 /// <summary>A group or dataset to write, with its attributes: the in-memory tree <see cref="H5Writer"/> lays out.</summary>
 internal sealed class H5WriteNode
 {
-    private H5WriteNode(string name, H5Type? type, long[] shape, ReadOnlyMemory<byte> data)
+    private H5WriteNode(string name, H5Type? type, long[] shape, IH5Data data)
     {
         Name = name;
         Type = type;
@@ -23,7 +23,7 @@ internal sealed class H5WriteNode
     public long[] Shape { get; }
 
     /// <summary>The elements, row-major, little-endian.</summary>
-    public ReadOnlyMemory<byte> Data { get; }
+    public IH5Data Data { get; }
 
     public List<H5WriteNode> Children { get; } = new();
 
@@ -31,9 +31,11 @@ internal sealed class H5WriteNode
 
     public bool IsGroup => Type == null;
 
-    public static H5WriteNode Group(string name) => new(name, null, Array.Empty<long>(), ReadOnlyMemory<byte>.Empty);
+    public static H5WriteNode Group(string name) => new(name, null, Array.Empty<long>(), new ByteArrayData(Array.Empty<byte>()));
 
-    public static H5WriteNode Dataset(string name, H5Type type, long[] shape, ReadOnlyMemory<byte> data) => new(name, type, shape, data);
+    public static H5WriteNode Dataset(string name, H5Type type, long[] shape, IH5Data data) => new(name, type, shape, data);
+
+    public static H5WriteNode Dataset(string name, H5Type type, long[] shape, byte[] data) => new(name, type, shape, new ByteArrayData(data));
 
     /// <summary>The child group <paramref name="name"/>, created when missing.</summary>
     public H5WriteNode ChildGroup(string name)
@@ -65,6 +67,22 @@ internal sealed class H5WriteNode
 
         return node;
     }
+}
+
+/// <summary>A dataset's bytes as the writer asks for them: a span, so model buffers are written without a copy.</summary>
+internal interface IH5Data
+{
+    ReadOnlySpan<byte> Bytes { get; }
+}
+
+/// <summary>Dataset bytes held in an array.</summary>
+internal sealed class ByteArrayData : IH5Data
+{
+    private readonly byte[] _bytes;
+
+    public ByteArrayData(byte[] bytes) => _bytes = bytes;
+
+    public ReadOnlySpan<byte> Bytes => _bytes;
 }
 
 /// <summary>An attribute to write: a fixed-length UTF-8 string, a string array, or numbers.</summary>

@@ -85,9 +85,10 @@ internal static class H5Writer
             count *= d;
         }
 
-        if (count * type.Size != node.Data.Length)
+        ReadOnlySpan<byte> data = node.Data.Bytes;
+        if (count * type.Size != data.Length)
         {
-            throw new ArgumentException($"Dataset '{path}' has shape ({string.Join(", ", node.Shape)}) of {type} = {count * type.Size} bytes but {node.Data.Length} bytes were given.");
+            throw new ArgumentException($"Dataset '{path}' has shape ({string.Join(", ", node.Shape)}) of {type} = {count * type.Size} bytes but {data.Length} bytes were given.");
         }
 
         messages.Add((H5Messages.Dataspace, 0, Dataspace(node.Shape)));
@@ -97,11 +98,10 @@ internal static class H5Writer
         {
             // Scalars cannot be chunked; compact data is covered by the header's own checksum.
             messages.Add((0x05, 1, new byte[] { 3, 0x01 })); // fill value v3: allocate early, default fill
-            messages.Add((H5Messages.Layout, 0, new H5Buffer().U8(3).U8(0).U16(node.Data.Length).Bytes(node.Data.Span).Written.ToArray()));
+            messages.Add((H5Messages.Layout, 0, new H5Buffer().U8(3).U8(0).U16(data.Length).Bytes(data).Written.ToArray()));
             return;
         }
 
-        ReadOnlySpan<byte> data = node.Data.Span;
         long chunkAddress = stream.Position - start;
         stream.Write(data);
         var sum = new byte[4];
