@@ -13,11 +13,33 @@ internal static class TestFiles
     public static IEnumerable<string> LegacyH5() =>
         Directory.GetFiles(KerasModels, "*.h5", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
 
-    /// <summary>A fresh empty folder for one test.</summary>
+    /// <summary>A fresh empty folder for one test, under one folder per test run (deleted when the run starts again).</summary>
     public static string NewFolder()
     {
-        string dir = Path.Combine(Path.GetTempPath(), "statickeras-saving-" + Guid.NewGuid().ToString("N"));
+        string dir = Path.Combine(RunFolder.Value, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         return dir;
     }
+
+    private static readonly Lazy<string> RunFolder = new(() =>
+    {
+        string root = Path.Combine(Path.GetTempPath(), "statickeras-saving-tests-" + Environment.ProcessId);
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: the folder is in the temp directory.
+            }
+        };
+        return root;
+    });
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace StaticKeras.Saving;
 
@@ -20,6 +21,11 @@ public class VariableGroup
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(variables);
         Path = path.Trim('/');
+        if (Path.Contains("//", StringComparison.Ordinal) || Path.Split('/').Any(part => part == "." || part == ".."))
+        {
+            throw new ArgumentException($"'{path}' is not a valid group path: its parts must be non-empty names, not '.' or '..'.", nameof(path));
+        }
+
         Name = name;
         Variables = variables;
     }

@@ -1,0 +1,130 @@
+using Xunit.Abstractions;
+
+namespace StaticKeras.Saving.Tests;
+
+/// <summary>
+/// Never load garbage: every truncation and every corrupted byte of a file we wrote either reads back
+/// the same weights or throws <see cref="ModelFileException"/>, never another exception, never other values.
+/// </summary>
+public sealed class CorruptionTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Formats() => new("weights.h5", "legacy.h5", "archive.keras");
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void Every_truncation_of_a_small_file_throws_a_ModelFileException(string format)
+    {
+        byte[] file = Write(format);
+        for (int length = 0; length < file.Length; length++)
+        {
+            var e = Assert.Throws<ModelFileException>(() => Read(format, file[..length]));
+            Assert.StartsWith("sample." + format, e.Message, StringComparison.Ordinal);
+        }
+
+        output.WriteLine($"{format}: {file.Length} bytes, all {file.Length} truncations rejected");
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void Two_hundred_seeded_random_byte_flips_are_each_detected_or_harmless(string format)
+    {
+        byte[] file = Write(format);
+        var expected = SampleWeights.Fingerprint(Read(format, file));
+        var random = new Random(2026);
+        int detected = 0;
+        for (int i = 0; i < 200; i++)
+        {
+            int at = random.Next(file.Length);
+            detected += FlipDetected(format, file, at, (byte)random.Next(1, 256), expected) ? 1 : 0;
+        }
+
+        output.WriteLine($"{format}: {detected} of 200 flips detected, {200 - detected} read back equal weights");
+        Assert.True(format.EndsWith(".keras", StringComparison.Ordinal) || detected == 200, $"{200 - detected} flips in an HDF5 file we wrote went unnoticed");
+    }
+
+    [Fact]
+    public void Every_single_byte_of_a_weights_file_is_covered_by_a_checksum()
+    {
+        byte[] file = Write("weights.h5");
+        var expected = SampleWeights.Fingerprint(Read("weights.h5", file));
+        var random = new Random(7);
+        for (int at = 0; at < file.Length; at++)
+        {
+            Assert.True(FlipDetected("weights.h5", file, at, (byte)random.Next(1, 256), expected), $"a flip at byte {at} went unnoticed");
+        }
+    }
+
+    [Fact]
+    public void A_corrupted_chunk_names_the_file_the_weight_and_the_checksum()
+    {
+        string path = Path.Combine(TestFiles.NewFolder(), "m.weights.h5");
+        KerasWeightsFile.Write(path, SampleWeights.Create().Layers);
+        byte[] file = File.ReadAllBytes(path);
+        file[48] ^= 0x10; // the writer puts the first layer's first chunk right after the 48-byte superblock
+        File.WriteAllBytes(path, file);
+
+        var e = Assert.Throws<ModelFileException>(() => KerasWeightsFile.Read(path));
+
+        Assert.Equal("m.weights.h5", e.FilePath);
+        Assert.Equal("layers/dense/vars/0", e.ObjectPath);
+        Assert.Contains("fletcher32", e.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_truncated_file_says_it_is_truncated_and_how_long_it_should_be()
+    {
+        byte[] file = Write("weights.h5");
+
+        var e = Assert.Throws<ModelFileException>(() => KerasWeightsFile.Read(file[..(file.Length - 10)], "m.weights.h5"));
+
+        Assert.Contains("truncated", e.Message, StringComparison.Ordinal);
+        Assert.Contains(file.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Message, StringComparison.Ordinal);
+    }
+
+    private static bool FlipDetected(string format, byte[] file, int at, byte mask, List<(string, KerasDType, string, string)> expected)
+    {
+        byte[] copy = (byte[])file.Clone();
+        copy[at] ^= mask;
+        try
+        {
+            var actual = SampleWeights.Fingerprint(Read(format, copy));
+            Assert.True(expected.SequenceEqual(actual), $"a flip at byte {at} (xor 0x{mask:x2}) loaded different weights");
+            return false;
+        }
+        catch (ModelFileException)
+        {
+            return true;
+        }
+    }
+
+    private static byte[] Write(string format)
+    {
+        string path = Path.Combine(TestFiles.NewFolder(), "sample." + format);
+        KerasWeights weights = SampleWeights.Create();
+        switch (format)
+        {
+            case "weights.h5":
+                KerasWeightsFile.Write(path, weights);
+                break;
+            case "legacy.h5":
+                LegacyKerasFile.Write(path, new LegacyKerasModel(weights.Layers.Select(l => new LayerVariables(l.Key.Replace('/', '_'), l.Name, l.Variables)).ToList(), "{}"));
+                break;
+            default:
+                new KerasArchive("{}", weights).Write(path);
+                break;
+        }
+
+        return File.ReadAllBytes(path);
+    }
+
+    private static KerasWeights Read(string format, byte[] data)
+    {
+        string name = "sample." + format;
+        return format switch
+        {
+            "weights.h5" => KerasWeightsFile.Read(data, name),
+            "legacy.h5" => new KerasWeights(LegacyKerasFile.Read(data, name).Layers),
+            _ => KerasArchive.Read(data, name).Weights,
+        };
+    }
+}
