@@ -5,13 +5,16 @@ namespace StaticKeras.Saving.Tests;
 /// <summary>Our reader's view of a whole file, in the shape <see cref="IndependentReader"/> returns, so the two can be compared.</summary>
 internal static class OurReader
 {
-    public static Dictionary<string, (ulong[] Shape, object Values)> Datasets(string path)
+    public static Dictionary<string, (ulong[] Shape, object Values)> Datasets(string path) => Datasets(File.ReadAllBytes(path), Path.GetFileName(path));
+
+    /// <summary>Every dataset and attribute of a file held in memory, read through the facade's guard (so only <see cref="ModelFileException"/> escapes).</summary>
+    public static Dictionary<string, (ulong[] Shape, object Values)> Datasets(byte[] data, string name) => FileBytes.Guard(name, () =>
     {
-        H5Node root = H5Node.OpenRoot(File.ReadAllBytes(path), Path.GetFileName(path));
+        H5Node root = H5Node.OpenRoot(data, name);
         var result = new Dictionary<string, (ulong[], object)>(StringComparer.Ordinal);
         Walk(root, result);
         return result;
-    }
+    });
 
     /// <summary>A variable's values as the array type PureHDF returns for it.</summary>
     public static object Values(KerasVariable v) => v.DType switch
@@ -53,6 +56,14 @@ internal static class OurReader
 
     private static void Walk(H5Node node, Dictionary<string, (ulong[], object)> result)
     {
+        foreach (H5Attribute a in node.Attributes)
+        {
+            if (a.Type.Class is H5TypeClass.String or H5TypeClass.VariableString)
+            {
+                a.Strings();
+            }
+        }
+
         if (node.IsDataset)
         {
             KerasVariable v = VariableCodec.Read(node, node.Path);

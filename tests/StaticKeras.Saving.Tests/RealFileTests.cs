@@ -151,6 +151,28 @@ public sealed class RealFileTests
     }
 
     [Fact]
+    public void Dense_link_and_attribute_storage_reads_every_member_and_attribute()
+    {
+        // h5py with libver='latest' moves more than 8 links or attributes into a fractal heap with a
+        // v2 B-tree name index (two levels for 60 links), and a 100 KB attribute into a huge object.
+        string path = Path.Combine(TestFiles.Hdf5, "dense.h5");
+        var root = Hdf5.H5Node.OpenRoot(File.ReadAllBytes(path), "dense.h5");
+        Hdf5.H5Node vars = root.Member("optimizer")!.Member("vars")!;
+
+        Assert.Equal(Enumerable.Range(0, 60).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal), vars.MemberNames.Order(StringComparer.Ordinal));
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => "value " + i), Enumerable.Range(0, 20).Select(i => vars.Attribute("a" + i)!.String()));
+        Assert.Equal(new string('x', 100000), root.Attribute("model_config")!.String());
+        KerasWeights weights = KerasWeightsFile.Read(path);
+        Assert.Equal(60, weights.Optimizer!.Variables.Count);
+        for (int i = 0; i < 60; i++)
+        {
+            Assert.Equal([i, i], weights.Optimizer.Float32(i, [2]).ToArray());
+        }
+
+        OurReader.AssertSame(IndependentReader.Datasets(path), OurReader.Datasets(path));
+    }
+
+    [Fact]
     public void String_attributes_of_every_kind_read_as_h5py_wrote_them()
     {
         var root = Hdf5.H5Node.OpenRoot(File.ReadAllBytes(Path.Combine(TestFiles.Hdf5, "earliest.h5")), "earliest.h5");

@@ -35,3 +35,13 @@ with h5py.File("latest.h5", "w", libver="latest") as f:
     space = h5py.h5s.create_simple((3, 2))
     ds = h5py.h5d.create(f.id, b"compact", h5py.h5t.IEEE_F32LE, space, dcpl=dcpl)
     ds.write(h5py.h5s.ALL, h5py.h5s.ALL, ramp((3, 2), "<f4"))
+
+# Dense storage (libver='latest'): more than 8 links or attributes go to a fractal heap indexed by
+# a version 2 B-tree; 60 links make the name index two levels deep; a 100 KB attribute is a "huge" object.
+with h5py.File("dense.h5", "w", libver="latest") as f:
+    g = f.create_group("optimizer/vars")
+    for i in range(60):
+        g.create_dataset(str(i), data=np.full((2,), i, dtype="<f4"))
+    for i in range(20):
+        g.attrs["a%d" % i] = "value %d" % i
+    f.attrs["model_config"] = np.bytes_(b"x" * 100000)  # fixed-length, so the 100 KB live in the heap

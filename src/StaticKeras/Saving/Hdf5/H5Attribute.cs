@@ -36,6 +36,12 @@ internal sealed class H5Attribute
     public static H5Attribute Read(H5Source source, string objectPath, H5Message m)
     {
         var c = new H5Cursor(source, m.Start, m.Start + m.Length, objectPath, "attribute message");
+        return Read(source, objectPath, ref c);
+    }
+
+    /// <summary>Decodes an attribute message body at <paramref name="c"/> (a header message or a dense-storage heap object).</summary>
+    public static H5Attribute Read(H5Source source, string objectPath, ref H5Cursor c)
+    {
         byte version = c.U8();
         if (version < 1 || version > 3)
         {

@@ -30,7 +30,7 @@ internal static class H5Links
             }
             else if (m.Type == H5Messages.LinkInfo)
             {
-                CheckCompact(ref c);
+                ReadDense(source, ref c, links);
             }
         }
 
@@ -67,19 +67,33 @@ internal static class H5Links
         links.Add(new KeyValuePair<string, long>(name, c.Address()));
     }
 
-    // Dense link storage (a fractal heap) is what HDF5 switches to past 8 links with libver 'latest'.
-    private static void CheckCompact(ref H5Cursor c)
+    // Dense storage (libver='latest', more than 8 links): link messages in a fractal heap, indexed by name in a v2 B-tree of type 5.
+    private static void ReadDense(H5Source source, ref H5Cursor c, List<KeyValuePair<string, long>> links)
     {
         c.U8();
         byte flags = c.U8();
         if ((flags & 1) != 0)
         {
-            c.U64();
+            c.U64(); // maximum creation index
         }
 
-        if (c.Address() != H5Cursor.Undefined)
+        long heapAddress = c.Address();
+        long nameIndex = c.Address();
+        if (heapAddress == H5Cursor.Undefined)
         {
-            throw c.Fail("a group whose links are in dense storage (a fractal heap, written by h5py with libver='latest' for groups of more than 8 members); this reader supports compact and old-style groups. Re-save the file with h5py's default settings");
+            return; // compact: the links are messages in the header
+        }
+
+        var heap = new H5FractalHeap(source, c.Path, heapAddress);
+        foreach (byte[] record in H5BTree2.Records(source, c.Path, nameIndex, 5))
+        {
+            if (record.Length < 4 + heap.IdLength)
+            {
+                throw c.Fail($"a link name record of {record.Length} bytes");
+            }
+
+            H5Cursor link = heap.Object(new System.ReadOnlySpan<byte>(record, 4, heap.IdLength));
+            ReadLink(ref link, links);
         }
     }
 

@@ -136,18 +136,39 @@ internal sealed class H5Node
             }
             else if (m.Type == H5Messages.AttributeInfo)
             {
-                var c = new H5Cursor(_source, m.Start, m.Start + m.Length, Path, "attribute info message");
-                c.U8();
-                byte flags = c.U8();
-                c.Skip((flags & 1) != 0 ? 2 : 0);
-                if (c.Address() != H5Cursor.Undefined)
-                {
-                    throw c.Fail("attributes in dense storage (a fractal heap, used by HDF5 for attributes over 64 KB or many attributes with libver='latest'); this reader supports attributes in the object header");
-                }
+                ReadDenseAttributes(m, result);
             }
         }
 
         return result;
+    }
+
+    // Dense attribute storage (libver='latest': more than 8 attributes, or one over 64 KB): attribute
+    // messages in a fractal heap, indexed by name in a v2 B-tree of type 8 (heap ID first in each record).
+    private void ReadDenseAttributes(H5Message m, List<H5Attribute> result)
+    {
+        var c = new H5Cursor(_source, m.Start, m.Start + m.Length, Path, "attribute info message");
+        c.U8();
+        byte flags = c.U8();
+        c.Skip((flags & 1) != 0 ? 2 : 0);
+        long heapAddress = c.Address();
+        long nameIndex = c.Address();
+        if (heapAddress == H5Cursor.Undefined)
+        {
+            return;
+        }
+
+        var heap = new H5FractalHeap(_source, Path, heapAddress);
+        foreach (byte[] record in H5BTree2.Records(_source, Path, nameIndex, 8))
+        {
+            if (record.Length < heap.IdLength)
+            {
+                throw c.Fail($"an attribute name record of {record.Length} bytes");
+            }
+
+            H5Cursor body = heap.Object(new ReadOnlySpan<byte>(record, 0, heap.IdLength));
+            result.Add(H5Attribute.Read(_source, Path, ref body));
+        }
     }
 
     private bool Has(int type)
