@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using StaticKeras.Saving.Hdf5;
 
@@ -23,30 +24,46 @@ internal static class VariableCodec
             shape[i] = dims[i] <= int.MaxValue ? (int)dims[i] : throw node.Error($"has dimension {dims[i]}, too large for a .NET array");
         }
 
-        byte[] data = node.ReadData();
-        if (type.BigEndian)
+        long count = 1;
+        foreach (int d in shape)
         {
-            Reverse(data, type.Size);
+            count *= d;
         }
 
-        try
+        if (count * type.Size != node.DataSize())
         {
-            return type switch
+            throw node.Error($"is {type} of shape ({string.Join(", ", dims)}) but holds {node.DataSize()} bytes; the file is corrupted");
+        }
+
+        // One copy: the reader writes straight into the variable's array.
+        return type switch
+        {
+            { Class: H5TypeClass.FloatingPoint, Size: 4 } => KerasVariable.Float32(name, shape, Fill<float>(node, type, count)),
+            { Class: H5TypeClass.FloatingPoint } => KerasVariable.Float64(name, shape, Fill<double>(node, type, count)),
+            { Class: H5TypeClass.FixedPoint, Size: 8, Signed: true } => KerasVariable.Int64(name, shape, Fill<long>(node, type, count)),
+            { Class: H5TypeClass.FixedPoint, Size: 8 } => KerasVariable.UInt64(name, shape, Fill<ulong>(node, type, count)),
+            { Class: H5TypeClass.FixedPoint, Size: 4, Signed: true } => KerasVariable.Int32(name, shape, Fill<int>(node, type, count)),
+            { Class: H5TypeClass.FixedPoint, Size: 4 } => KerasVariable.UInt32(name, shape, Fill<uint>(node, type, count)),
+            { Class: H5TypeClass.FixedPoint } => KerasVariable.Int32(name, shape, Widen(node.ReadData(), type)),
+            _ => throw node.Error($"is {type}; a variable must be a float or integer array"),
+        };
+    }
+
+    private static T[] Fill<T>(H5Node node, H5Type type, long count)
+        where T : struct
+    {
+        var values = new T[count];
+        Span<byte> bytes = MemoryMarshal.AsBytes(values.AsSpan());
+        node.ReadData(bytes);
+        if (type.BigEndian)
+        {
+            for (int i = 0; i < bytes.Length; i += type.Size)
             {
-                { Class: H5TypeClass.FloatingPoint, Size: 4 } => KerasVariable.Float32(name, shape, MemoryMarshal.Cast<byte, float>(data).ToArray()),
-                { Class: H5TypeClass.FloatingPoint } => KerasVariable.Float64(name, shape, MemoryMarshal.Cast<byte, double>(data).ToArray()),
-                { Class: H5TypeClass.FixedPoint, Size: 8, Signed: true } => KerasVariable.Int64(name, shape, MemoryMarshal.Cast<byte, long>(data).ToArray()),
-                { Class: H5TypeClass.FixedPoint, Size: 8 } => KerasVariable.UInt64(name, shape, MemoryMarshal.Cast<byte, ulong>(data).ToArray()),
-                { Class: H5TypeClass.FixedPoint, Size: 4, Signed: true } => KerasVariable.Int32(name, shape, MemoryMarshal.Cast<byte, int>(data).ToArray()),
-                { Class: H5TypeClass.FixedPoint, Size: 4 } => KerasVariable.UInt32(name, shape, MemoryMarshal.Cast<byte, uint>(data).ToArray()),
-                { Class: H5TypeClass.FixedPoint } => KerasVariable.Int32(name, shape, Widen(data, type)),
-                _ => throw node.Error($"is {type}; a variable must be a float or integer array"),
-            };
+                bytes.Slice(i, type.Size).Reverse();
+            }
         }
-        catch (ArgumentException e)
-        {
-            throw node.Error(e.Message);
-        }
+
+        return values;
     }
 
     /// <summary>The dataset that stores <paramref name="v"/> as <paramref name="datasetName"/>.</summary>
@@ -74,18 +91,16 @@ internal static class VariableCodec
         {
             result[i] = type.Size == 1
                 ? (type.Signed ? (sbyte)data[i] : data[i])
-                : (type.Signed ? BitConverter.ToInt16(data, 2 * i) : BitConverter.ToUInt16(data, 2 * i));
+                : Word(data.AsSpan(2 * i, 2), type);
         }
 
         return result;
     }
 
-    private static void Reverse(byte[] data, int size)
+    private static int Word(ReadOnlySpan<byte> b, H5Type type)
     {
-        for (int i = 0; i + size <= data.Length; i += size)
-        {
-            Array.Reverse(data, i, size);
-        }
+        ushort v = type.BigEndian ? BinaryPrimitives.ReadUInt16BigEndian(b) : BinaryPrimitives.ReadUInt16LittleEndian(b);
+        return type.Signed ? (short)v : v;
     }
 
     /// <summary>Hands the writer a variable's bytes without copying them.</summary>

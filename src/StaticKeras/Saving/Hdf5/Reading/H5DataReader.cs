@@ -13,18 +13,25 @@ internal static class H5DataReader
     private const long MaxExpansion = 1032;
     private const int MaxTreeDepth = 64;
 
-    public static byte[] Read(H5Source source, string path, H5Type type, long[] dims, H5Layout layout, List<int> filters)
+    /// <summary>The dataset's size in bytes, checked against what the file can hold.</summary>
+    public static long Size(H5Source source, string path, H5Type type, long[] dims, List<int> filters) =>
+        ByteCount(source, path, type, dims, filters.Count == 0 ? 1 : MaxExpansion);
+
+    /// <summary>Reads the dataset into <paramref name="output"/>, which holds exactly <see cref="Size"/> bytes.</summary>
+    public static void Read(H5Source source, string path, H5Type type, long[] dims, H5Layout layout, List<int> filters, Span<byte> output)
     {
-        long bytes = ByteCount(source, path, type, dims, filters.Count == 0 ? 1 : MaxExpansion);
+        long bytes = output.Length;
         switch (layout.Kind)
         {
             case H5StorageKind.Compact:
                 Expect(source, path, "compact data", layout.Size, bytes);
-                return new ReadOnlySpan<byte>(source.Data, (int)layout.Address, (int)bytes).ToArray();
+                new ReadOnlySpan<byte>(source.Data, (int)layout.Address, (int)bytes).CopyTo(output);
+                return;
             case H5StorageKind.Contiguous:
                 if (layout.Address == H5Cursor.Undefined)
                 {
-                    return new byte[bytes]; // never written: HDF5 reads the default fill value, zeros
+                    output.Clear(); // never written: HDF5 reads the default fill value, zeros
+                    return;
                 }
 
                 if (layout.Size >= 0)
@@ -32,13 +39,15 @@ internal static class H5DataReader
                     Expect(source, path, "contiguous data", layout.Size, bytes);
                 }
 
-                return source.At(layout.Address, bytes, path, "contiguous data").Bytes(bytes).ToArray();
+                source.At(layout.Address, bytes, path, "contiguous data").Bytes(bytes).CopyTo(output);
+                return;
             default:
-                return ReadChunked(source, path, type, dims, layout, filters, bytes);
+                ReadChunked(source, path, type, dims, layout, filters, output);
+                return;
         }
     }
 
-    private static byte[] ReadChunked(H5Source source, string path, H5Type type, long[] dims, H5Layout layout, List<int> filters, long bytes)
+    private static void ReadChunked(H5Source source, string path, H5Type type, long[] dims, H5Layout layout, List<int> filters, Span<byte> output)
     {
         long[] chunk = layout.ChunkDims;
         if (chunk.Length != dims.Length || dims.Length == 0)
@@ -47,18 +56,17 @@ internal static class H5DataReader
         }
 
         long chunkBytes = ByteCount(source, path, type, chunk, long.MaxValue);
-        var output = new byte[bytes];
+        output.Clear(); // chunks never written read as the default fill value, zeros
         if (layout.Address == H5Cursor.Undefined)
         {
-            return output;
+            return;
         }
 
         switch (layout.Kind)
         {
             case H5StorageKind.ChunkedSingle:
                 long stored = layout.Size >= 0 ? layout.Size : chunkBytes;
-                byte[] data = Chunk(source, path, layout.Address, stored, filters, layout.FilterMask, type.Size, chunkBytes);
-                CopyChunk(output, dims, data, chunk, new long[dims.Length], type.Size);
+                CopyChunk(output, dims, Chunk(source, path, layout.Address, stored, filters, layout.FilterMask, type.Size, chunkBytes), chunk, new long[dims.Length], type.Size);
                 break;
             case H5StorageKind.ChunkedImplicit:
                 ReadImplicit(source, path, output, dims, layout, type.Size, chunkBytes);
@@ -66,8 +74,7 @@ internal static class H5DataReader
             case H5StorageKind.ChunkedFixedArray:
                 foreach ((long[] offsets, long address, long size, uint mask) in H5FixedArray.Chunks(source, path, dims, layout.ChunkDims, layout.Address, filters.Count > 0, chunkBytes))
                 {
-                    byte[] chunkData = Chunk(source, path, address, size, filters, mask, type.Size, chunkBytes);
-                    CopyChunk(output, dims, chunkData, chunk, offsets, type.Size);
+                    CopyChunk(output, dims, Chunk(source, path, address, size, filters, mask, type.Size, chunkBytes), chunk, offsets, type.Size);
                 }
 
                 break;
@@ -76,10 +83,9 @@ internal static class H5DataReader
                 break;
         }
 
-        return output;
     }
 
-    private static void ReadImplicit(H5Source source, string path, byte[] output, long[] dims, H5Layout layout, int elementSize, long chunkBytes)
+    private static void ReadImplicit(H5Source source, string path, Span<byte> output, long[] dims, H5Layout layout, int elementSize, long chunkBytes)
     {
         long[] chunk = layout.ChunkDims;
         var grid = new long[dims.Length];
@@ -100,13 +106,12 @@ internal static class H5DataReader
                 rest /= grid[i];
             }
 
-            byte[] data = source.At(layout.Address + (n * chunkBytes), chunkBytes, path, "chunk").Bytes(chunkBytes).ToArray();
-            CopyChunk(output, dims, data, chunk, offsets, elementSize);
+            CopyChunk(output, dims, source.At(layout.Address + (n * chunkBytes), chunkBytes, path, "chunk").Bytes(chunkBytes), chunk, offsets, elementSize);
         }
     }
 
     // Version 1 B-tree of type 1 (spec III.A.1): keys hold each chunk's stored size, filter mask and offsets.
-    private static void ReadBTree(H5Source source, string path, byte[] output, long[] dims, H5Layout layout, List<int> filters, int elementSize, long chunkBytes, long address, int depth)
+    private static void ReadBTree(H5Source source, string path, Span<byte> output, long[] dims, H5Layout layout, List<int> filters, int elementSize, long chunkBytes, long address, int depth)
     {
         if (depth == 0)
         {
@@ -154,21 +159,20 @@ internal static class H5DataReader
                 }
             }
 
-            byte[] data = Chunk(source, path, child, size, filters, mask, elementSize, chunkBytes);
-            CopyChunk(output, dims, data, layout.ChunkDims, offsets, elementSize);
+            CopyChunk(output, dims, Chunk(source, path, child, size, filters, mask, elementSize, chunkBytes), layout.ChunkDims, offsets, elementSize);
         }
     }
 
-    private static byte[] Chunk(H5Source source, string path, long address, long stored, List<int> filters, uint mask, int elementSize, long chunkBytes)
+    private static ReadOnlySpan<byte> Chunk(H5Source source, string path, long address, long stored, List<int> filters, uint mask, int elementSize, long chunkBytes)
     {
         ReadOnlySpan<byte> raw = source.At(address, stored, path, "data chunk").Bytes(stored);
-        byte[] data = filters.Count == 0 ? raw.ToArray() : H5Filters.Decode(source, path, raw, filters, mask, elementSize, chunkBytes);
+        ReadOnlySpan<byte> data = filters.Count == 0 ? raw : H5Filters.Decode(source, path, raw, filters, mask, elementSize, chunkBytes);
         Expect(source, path, "data chunk", data.Length, chunkBytes);
         return data;
     }
 
     // Copies a chunk's rows into the dataset, clipping the parts of edge chunks beyond the dataset.
-    private static void CopyChunk(byte[] output, long[] dims, byte[] chunk, long[] chunkDims, long[] offsets, int elementSize)
+    private static void CopyChunk(Span<byte> output, long[] dims, ReadOnlySpan<byte> chunk, long[] chunkDims, long[] offsets, int elementSize)
     {
         int rank = dims.Length;
         long rowLength = Math.Min(chunkDims[rank - 1], dims[rank - 1] - offsets[rank - 1]);
@@ -202,7 +206,7 @@ internal static class H5DataReader
             }
 
             target = (target * dims[rank - 1]) + offsets[rank - 1];
-            Array.Copy(chunk, row * chunkDims[rank - 1] * elementSize, output, target * elementSize, rowLength * elementSize);
+            chunk.Slice((int)(row * chunkDims[rank - 1] * elementSize), (int)(rowLength * elementSize)).CopyTo(output.Slice((int)(target * elementSize)));
         }
     }
 

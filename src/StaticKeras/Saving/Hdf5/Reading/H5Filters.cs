@@ -15,9 +15,10 @@ internal static class H5Filters
     public const int Shuffle = 2;
     public const int Fletcher32 = 3;
 
-    public static byte[] Decode(H5Source source, string path, ReadOnlySpan<byte> stored, List<int> filters, uint mask, int elementSize, long expected)
+    /// <summary>The chunk's data with every filter undone; a span of <paramref name="stored"/> itself when only checksums were applied.</summary>
+    public static ReadOnlySpan<byte> Decode(H5Source source, string path, ReadOnlySpan<byte> stored, List<int> filters, uint mask, int elementSize, long expected)
     {
-        byte[] data = stored.ToArray();
+        ReadOnlySpan<byte> data = stored;
         for (int i = filters.Count - 1; i >= 0; i--)
         {
             if ((mask & (1u << i)) != 0)
@@ -49,7 +50,7 @@ internal static class H5Filters
         return n;
     }
 
-    private static byte[] CheckFletcher(H5Source source, string path, byte[] data)
+    private static ReadOnlySpan<byte> CheckFletcher(H5Source source, string path, ReadOnlySpan<byte> data)
     {
         if (data.Length < 4)
         {
@@ -58,7 +59,7 @@ internal static class H5Filters
 
         int n = data.Length - 4;
         uint stored = (uint)(data[n] | (data[n + 1] << 8) | (data[n + 2] << 16) | (data[n + 3] << 24));
-        uint computed = H5Checksum.Fletcher32(new ReadOnlySpan<byte>(data, 0, n));
+        uint computed = H5Checksum.Fletcher32(data.Slice(0, n));
 
         // HDF5 before 1.6.3 stored the checksum with its bytes swapped in pairs; the library accepts both.
         uint reversed = ((computed & 0x00ff00ff) << 8) | ((computed >> 8) & 0x00ff00ff);
@@ -67,16 +68,15 @@ internal static class H5Filters
             throw source.Error(path, $"a data chunk fails its fletcher32 checksum (stored 0x{stored:x8}, computed 0x{computed:x8}); the weights are corrupted");
         }
 
-        Array.Resize(ref data, n);
-        return data;
+        return data.Slice(0, n);
     }
 
     // Shuffle stores byte 0 of every element, then byte 1, ...; a trailing partial element is left as is.
-    private static byte[] Unshuffle(byte[] data, int elementSize)
+    private static byte[] Unshuffle(ReadOnlySpan<byte> data, int elementSize)
     {
         if (elementSize <= 1)
         {
-            return data;
+            return data.ToArray();
         }
 
         int count = data.Length / elementSize;
@@ -90,12 +90,13 @@ internal static class H5Filters
             }
         }
 
-        Array.Copy(data, count * elementSize, result, count * elementSize, data.Length - (count * elementSize));
+        data.Slice(count * elementSize).CopyTo(new Span<byte>(result, count * elementSize, data.Length - (count * elementSize)));
         return result;
     }
 
-    private static byte[] Inflate(H5Source source, string path, byte[] data, long expected)
+    private static byte[] Inflate(H5Source source, string path, ReadOnlySpan<byte> span, long expected)
     {
+        byte[] data = span.ToArray();
         // zlib framing (RFC 1950): CMF/FLG header, raw deflate, big-endian Adler-32 of the output.
         if (data.Length < 6 || (data[0] & 0x0f) != 8 || ((data[0] << 8) | data[1]) % 31 != 0 || (data[1] & 0x20) != 0)
         {

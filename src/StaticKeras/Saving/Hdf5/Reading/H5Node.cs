@@ -107,17 +107,39 @@ internal sealed class H5Node
     /// <summary>The dataset's elements, row-major, in the file's byte order.</summary>
     public byte[] ReadData()
     {
+        var data = new byte[DataSize()];
+        ReadData(data);
+        return data;
+    }
+
+    /// <summary>The dataset's size in bytes (elements times element size), checked against the file's size.</summary>
+    public long DataSize() => H5DataReader.Size(_source, Path, DataType(), Shape(), Filters());
+
+    /// <summary>Reads the dataset's elements into <paramref name="destination"/>, which holds exactly <see cref="DataSize"/> bytes.</summary>
+    public void ReadData(Span<byte> destination)
+    {
         H5Type type = DataType();
         var layout = Message(H5Messages.Layout);
         H5Layout storage = H5Layout.Read(ref layout);
-        var filters = new List<int>();
-        if (Has(H5Messages.FilterPipeline))
+        long[] shape = Shape();
+        List<int> filters = Filters();
+        if (destination.Length != H5DataReader.Size(_source, Path, type, shape, filters))
         {
-            var pipeline = Message(H5Messages.FilterPipeline);
-            filters = H5Messages.ReadFilterPipeline(ref pipeline);
+            throw new ArgumentException($"'{Path}' holds {H5DataReader.Size(_source, Path, type, shape, filters)} bytes; the destination holds {destination.Length}.", nameof(destination));
         }
 
-        return H5DataReader.Read(_source, Path, type, Shape(), storage, filters);
+        H5DataReader.Read(_source, Path, type, shape, storage, filters, destination);
+    }
+
+    private List<int> Filters()
+    {
+        if (!Has(H5Messages.FilterPipeline))
+        {
+            return new List<int>();
+        }
+
+        var pipeline = Message(H5Messages.FilterPipeline);
+        return H5Messages.ReadFilterPipeline(ref pipeline);
     }
 
     /// <summary>The failure for this object, in the one exception type of the readers.</summary>
