@@ -129,10 +129,15 @@ public sealed class KerasArchive
             total += read;
         }
 
-        // Reading to the end makes the zip reader verify the member's CRC-32.
         if (total != content.Length || s.ReadByte() >= 0)
         {
             throw new ModelFileException(name, member, $"holds a different number of bytes than the {entry.Length} its zip entry declares; the archive is corrupted");
+        }
+
+        uint crc = ZipCrc32.Compute(content);
+        if (crc != entry.Crc32)
+        {
+            throw new ModelFileException(name, member, $"fails its zip CRC-32 (stored 0x{entry.Crc32:x8}, computed 0x{crc:x8}); the archive is corrupted");
         }
 
         return content;

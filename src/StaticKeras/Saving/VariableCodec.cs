@@ -52,7 +52,7 @@ internal static class VariableCodec
     private static T[] Fill<T>(H5Node node, H5Type type, long count)
         where T : struct
     {
-        var values = new T[count];
+        var values = GC.AllocateUninitializedArray<T>((int)count); // every byte is overwritten below
         Span<byte> bytes = MemoryMarshal.AsBytes(values.AsSpan());
         node.ReadData(bytes);
         if (type.BigEndian)
