@@ -72,6 +72,24 @@ public sealed class WriterTests
     }
 
     [Fact]
+    public void A_legacy_layer_with_names_over_64_KB_splits_them_as_Keras_2_does_and_reads_back_in_order()
+    {
+        // 3000 weights of ~40-byte names exceed one header's 64,512 bytes: Keras writes weight_names0, weight_names1, ...
+        string path = Path.Combine(TestFiles.NewFolder(), "big.h5");
+        var variables = Enumerable.Range(0, 3000).Select(i => KerasVariable.Float32($"big/a_rather_long_weight_name_{i:D5}:0", [1], new float[] { i })).ToList();
+        LegacyKerasFile.Write(path, new LegacyKerasModel([new LayerVariables("big", "big", variables)]));
+
+        LegacyKerasModel read = LegacyKerasFile.Read(path);
+
+        Assert.Equal(variables.Select(v => v.Name), read.Layer("big").Variables.Select(v => v.Name));
+        Assert.Equal(Enumerable.Range(0, 3000).Select(i => (float)i), read.Layer("big").Variables.Select(v => v.AsFloat32()[0]));
+        var root = Hdf5.H5Node.OpenRoot(File.ReadAllBytes(path), "big.h5").Member("big")!;
+        Assert.Null(root.Attribute("weight_names"));
+        Assert.Equal(1500, root.Attribute("weight_names0")!.Strings().Length);
+        Assert.Equal(1500, root.Attribute("weight_names1")!.Strings().Length);
+    }
+
+    [Fact]
     public void A_keras_archive_holds_three_stored_members_and_reads_back()
     {
         string path = Path.Combine(TestFiles.NewFolder(), "m.keras");

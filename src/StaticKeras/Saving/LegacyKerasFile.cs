@@ -48,7 +48,7 @@ public static class LegacyKerasFile
             AddWeights(weights.ChildGroup(layer.Key), layer);
         }
 
-        weights.Attributes.Add(H5WriteAttribute.Strings("layer_names", layerNames));
+        AddNames(weights, "layer_names", layerNames);
         AtomicFile.Write(path, stream => H5Writer.Write(stream, root));
     }
 
@@ -119,7 +119,43 @@ public static class LegacyKerasFile
             parent.Children.Add(VariableCodec.Dataset(v, v.Name.Substring(slash + 1)));
         }
 
-        group.Attributes.Add(H5WriteAttribute.Strings("weight_names", names));
+        AddNames(group, "weight_names", names);
+    }
+
+    // Keras 2 (save_attributes_to_hdf5_group) splits a name list whose array exceeds 64,512 bytes into
+    // name0, name1, ... of near-equal counts (numpy's array_split), each small enough for an object header.
+    private static void AddNames(H5WriteNode node, string name, List<string> names)
+    {
+        const int Limit = 64512;
+        int width = 1;
+        foreach (string n in names)
+        {
+            width = Math.Max(width, System.Text.Encoding.UTF8.GetByteCount(n));
+        }
+
+        if (width > Limit)
+        {
+            throw new ArgumentException($"A name in '{name}' is {width} bytes long; Keras 2 files allow at most {Limit}.", nameof(names));
+        }
+
+        int chunks = 1;
+        while ((((names.Count + chunks - 1) / chunks) * (long)width) > Limit)
+        {
+            chunks++;
+        }
+
+        if (chunks == 1)
+        {
+            node.Attributes.Add(H5WriteAttribute.Strings(name, names, width));
+            return;
+        }
+
+        for (int c = 0, start = 0; c < chunks; c++)
+        {
+            int count = (names.Count / chunks) + (c < names.Count % chunks ? 1 : 0);
+            node.Attributes.Add(H5WriteAttribute.Strings(name + c.ToString(System.Globalization.CultureInfo.InvariantCulture), names.GetRange(start, count), width));
+            start += count;
+        }
     }
 
     private static void AddText(H5WriteNode node, string name, string? value)

@@ -13,6 +13,8 @@ internal sealed class H5Node
     private readonly List<H5Message> _messages;
     private readonly int _depth;
     private List<KeyValuePair<string, long>>? _links;
+    private Dictionary<string, long>? _linkIndex;
+    private Dictionary<string, H5Node>? _opened;
     private List<H5Attribute>? _attributes;
 
     private H5Node(H5Source source, string path, long address, int depth)
@@ -60,21 +62,35 @@ internal sealed class H5Node
     /// <summary>The member <paramref name="name"/>, or null when there is none.</summary>
     public H5Node? Member(string name)
     {
-        foreach (KeyValuePair<string, long> link in Links())
+        if (_opened != null && _opened.TryGetValue(name, out H5Node? open))
         {
-            if (link.Key == name)
-            {
-                // Depth bounds a corrupted file whose links form a cycle.
-                if (_depth >= 64)
-                {
-                    throw _source.Error(Path, "groups nest more than 64 deep; the file is corrupted or its links form a cycle");
-                }
+            return open;
+        }
 
-                return new H5Node(_source, Path.Length == 0 ? name : Path + "/" + name, link.Value, _depth + 1);
+        if (_linkIndex == null)
+        {
+            _linkIndex = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (KeyValuePair<string, long> link in Links())
+            {
+                _linkIndex[link.Key] = link.Value;
             }
         }
 
-        return null;
+        if (!_linkIndex.TryGetValue(name, out long address))
+        {
+            return null;
+        }
+
+        // Depth bounds a corrupted file whose links form a cycle.
+        if (_depth >= 64)
+        {
+            throw _source.Error(Path, "groups nest more than 64 deep; the file is corrupted or its links form a cycle");
+        }
+
+        // Opened members are kept: legacy weight names reach the same subgroup once per weight.
+        var node = new H5Node(_source, Path.Length == 0 ? name : Path + "/" + name, address, _depth + 1);
+        (_opened ??= new Dictionary<string, H5Node>(StringComparer.Ordinal))[name] = node;
+        return node;
     }
 
     public H5Attribute? Attribute(string name)

@@ -116,10 +116,10 @@ internal sealed class H5WriteAttribute
     }
 
     /// <summary>A 1-d array of strings, null-padded to the longest (numpy's <c>|S</c> arrays, as Keras 2's <c>weight_names</c>).</summary>
-    public static H5WriteAttribute Strings(string name, IReadOnlyList<string> values)
+    public static H5WriteAttribute Strings(string name, IReadOnlyList<string> values, int minWidth = 1)
     {
         var encoded = new byte[values.Count][];
-        int width = 1;
+        int width = minWidth;
         for (int i = 0; i < encoded.Length; i++)
         {
             encoded[i] = Encoding.UTF8.GetBytes(values[i]);
