@@ -17,6 +17,13 @@ internal static class IndependentReader
         return result;
     }
 
+    /// <summary>One float32 dataset, read by PureHDF.</summary>
+    public static float[] Float32(string path, string dataset)
+    {
+        using var file = H5File.OpenRead(path);
+        return file.Dataset(dataset).Read<float[]>();
+    }
+
     /// <summary>A string attribute of the object at <paramref name="objectPath"/> (empty for the root).</summary>
     public static string[] StringAttribute(string path, string objectPath, string name)
     {

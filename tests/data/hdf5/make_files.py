@@ -45,3 +45,13 @@ with h5py.File("dense.h5", "w", libver="latest") as f:
     for i in range(20):
         g.attrs["a%d" % i] = "value %d" % i
     f.attrs["model_config"] = np.bytes_(b"x" * 100000)  # fixed-length, so the 100 KB live in the heap
+
+# Unlimited dimensions (libver='latest'): one unlimited dimension gives an extensible array chunk
+# index, two give a version 2 B-tree (record type 10 unfiltered, 11 filtered).
+with h5py.File("unlimited.h5", "w", libver="latest") as f:
+    f.create_dataset("earray", data=ramp((9, 3), "<f4"), chunks=(2, 3), maxshape=(None, 3))
+    f.create_dataset("earray_gzip", data=ramp((40, 3), "<f4"), chunks=(2, 3), maxshape=(None, 3), compression="gzip")
+    f.create_dataset("earray_dim1", data=ramp((3, 18), "<f4"), chunks=(3, 2), maxshape=(3, None))  # unlimited second dimension
+    f.create_dataset("earray_long", data=ramp((600, 2), "<f4"), chunks=(1, 2), maxshape=(None, 2))  # 600 chunks: a super block
+    f.create_dataset("btree", data=ramp((7, 5), "<f4"), chunks=(2, 2), maxshape=(None, None))
+    f.create_dataset("btree_gzip", data=ramp((7, 5), "<f4"), chunks=(2, 2), maxshape=(None, None), compression="gzip", fletcher32=True)

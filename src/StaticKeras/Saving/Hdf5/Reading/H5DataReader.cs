@@ -18,7 +18,7 @@ internal static class H5DataReader
         ByteCount(source, path, type, dims, filters.Count == 0 ? 1 : MaxExpansion);
 
     /// <summary>Reads the dataset into <paramref name="output"/>, which holds exactly <see cref="Size"/> bytes.</summary>
-    public static void Read(H5Source source, string path, H5Type type, long[] dims, H5Layout layout, List<int> filters, Span<byte> output)
+    public static void Read(H5Source source, string path, H5Type type, long[] dims, H5Layout layout, List<int> filters, Span<byte> output, int unlimitedDim = 0)
     {
         long bytes = output.Length;
         switch (layout.Kind)
@@ -42,12 +42,12 @@ internal static class H5DataReader
                 source.At(layout.Address, bytes, path, "contiguous data").Bytes(bytes).CopyTo(output);
                 return;
             default:
-                ReadChunked(source, path, type, dims, layout, filters, output);
+                ReadChunked(source, path, type, dims, layout, filters, output, unlimitedDim);
                 return;
         }
     }
 
-    private static void ReadChunked(H5Source source, string path, H5Type type, long[] dims, H5Layout layout, List<int> filters, Span<byte> output)
+    private static void ReadChunked(H5Source source, string path, H5Type type, long[] dims, H5Layout layout, List<int> filters, Span<byte> output, int unlimitedDim)
     {
         long[] chunk = layout.ChunkDims;
         if (chunk.Length != dims.Length || dims.Length == 0)
@@ -70,6 +70,20 @@ internal static class H5DataReader
                 break;
             case H5StorageKind.ChunkedImplicit:
                 ReadImplicit(source, path, output, dims, layout, type.Size, chunkBytes);
+                break;
+            case H5StorageKind.ChunkedExtensibleArray:
+                foreach ((long index, long address, long size, uint mask) in H5ExtensibleArray.Entries(source, path, layout.Address, filters.Count > 0, chunkBytes))
+                {
+                    CopyChunk(output, dims, Chunk(source, path, address, size, filters, mask, type.Size, chunkBytes), chunk, UnlimitedFirst(source, path, index, dims, chunk, unlimitedDim), type.Size);
+                }
+
+                break;
+            case H5StorageKind.ChunkedBTree2:
+                foreach ((long[] offsets, long address, long size, uint mask) in BTree2Chunks(source, path, dims, layout, filters.Count > 0, chunkBytes))
+                {
+                    CopyChunk(output, dims, Chunk(source, path, address, size, filters, mask, type.Size, chunkBytes), chunk, offsets, type.Size);
+                }
+
                 break;
             case H5StorageKind.ChunkedFixedArray:
                 foreach ((long[] offsets, long address, long size, uint mask) in H5FixedArray.Chunks(source, path, dims, layout.ChunkDims, layout.Address, filters.Count > 0, chunkBytes))
@@ -161,6 +175,58 @@ internal static class H5DataReader
 
             CopyChunk(output, dims, Chunk(source, path, child, size, filters, mask, elementSize, chunkBytes), layout.ChunkDims, offsets, elementSize);
         }
+    }
+
+    // The extensible array numbers chunks row-major with the unlimited dimension moved first (HDF5's "swizzle").
+    private static long[] UnlimitedFirst(H5Source source, string path, long index, long[] dims, long[] chunk, int unlimited)
+    {
+        int rank = dims.Length;
+        var offsets = new long[rank];
+        long rest = index;
+        for (int i = rank - 1; i >= 0; i--)
+        {
+            if (i == unlimited)
+            {
+                continue;
+            }
+
+            long grid = (dims[i] + chunk[i] - 1) / chunk[i];
+            offsets[i] = rest % grid * chunk[i];
+            rest /= grid;
+        }
+
+        offsets[unlimited] = rest * chunk[unlimited];
+        if (offsets[unlimited] >= dims[unlimited])
+        {
+            throw source.Error(path, $"the chunk index lists chunk {index}, past the dataset's extent; the file is corrupted");
+        }
+
+        return offsets;
+    }
+
+    // Records of type 10 (address, scaled offsets) or 11 (address, stored size, filter mask, scaled offsets).
+    private static List<(long[], long, long, uint)> BTree2Chunks(H5Source source, string path, long[] dims, H5Layout layout, bool filtered, long chunkBytes)
+    {
+        var result = new List<(long[], long, long, uint)>();
+        int rank = dims.Length;
+        foreach (byte[] record in H5BTree2.Records(source, path, layout.Address, filtered ? 11 : 10))
+        {
+            var r = new H5Source(record, source.Name) { OffsetSize = source.OffsetSize, LengthSize = source.LengthSize }.At(0, path, "chunk record");
+            long address = r.Address();
+            int sizeBytes = record.Length - source.OffsetSize - (8 * rank) - 4;
+            long size = filtered ? (long)r.UVar(sizeBytes) : chunkBytes;
+            uint mask = filtered ? r.U32() : 0;
+            var offsets = new long[rank];
+            for (int i = 0; i < rank; i++)
+            {
+                ulong scaled = r.U64();
+                offsets[i] = scaled < (ulong)((dims[i] + layout.ChunkDims[i] - 1) / layout.ChunkDims[i]) ? (long)scaled * layout.ChunkDims[i] : throw source.Error(path, $"a chunk record names chunk {scaled} in dimension {i}, past the dataset's {dims[i]}; the file is corrupted");
+            }
+
+            result.Add((offsets, address, size, mask));
+        }
+
+        return result;
     }
 
     private static ReadOnlySpan<byte> Chunk(H5Source source, string path, long address, long stored, List<int> filters, uint mask, int elementSize, long chunkBytes)

@@ -17,6 +17,12 @@ internal enum H5StorageKind
 
     /// <summary>Layout version 4, fixed array index: h5py's choice with libver='latest' for fixed-size chunked datasets.</summary>
     ChunkedFixedArray,
+
+    /// <summary>Layout version 4, version 2 B-tree index: datasets with more than one unlimited dimension.</summary>
+    ChunkedBTree2,
+
+    /// <summary>Layout version 4, extensible array index: datasets with one unlimited dimension.</summary>
+    ChunkedExtensibleArray,
 }
 
 /// <summary>A decoded data layout message.</summary>
@@ -114,9 +120,16 @@ internal sealed class H5Layout
                 layout.Kind = H5StorageKind.ChunkedFixedArray;
                 c.U8(); // page size bits
                 break;
+            case 4:
+                layout.Kind = H5StorageKind.ChunkedExtensibleArray;
+                c.Skip(5); // creation parameters (the array's header repeats them)
+                break;
+            case 5:
+                layout.Kind = H5StorageKind.ChunkedBTree2;
+                c.Skip(4 + 1 + 1); // node size, split and merge percentages (the B-tree header repeats them)
+                break;
             default:
-                string name = index switch { 4 => "extensible array", 5 => "version 2 B-tree", _ => "unknown" };
-                throw c.Fail($"chunk index type {index} ({name}, used for datasets with unlimited dimensions); this reader supports the v1 B-tree, single-chunk, implicit and fixed array indexes. Re-save the file with fixed-size datasets or h5py's default settings (libver 'earliest')");
+                throw c.Fail($"chunk index type {index} (expected 1 to 5)");
         }
 
         layout.Address = c.Address();

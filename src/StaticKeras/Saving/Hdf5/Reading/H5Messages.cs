@@ -17,7 +17,10 @@ internal static class H5Messages
     public const int AttributeInfo = 0x15;
 
     /// <summary>The dimensions of a dataspace; empty for a scalar, null for the null dataspace.</summary>
-    public static long[]? ReadDataspace(ref H5Cursor c)
+    public static long[]? ReadDataspace(ref H5Cursor c) => ReadDataspace(ref c, out _);
+
+    /// <summary>As <see cref="ReadDataspace(ref H5Cursor)"/>, also giving which dimensions are unlimited (maximum size undefined).</summary>
+    public static long[]? ReadDataspace(ref H5Cursor c, out bool[] unlimited)
     {
         byte version = c.U8();
         int rank = c.U8();
@@ -47,7 +50,12 @@ internal static class H5Messages
             dims[i] = c.Length();
         }
 
-        // Maximum dimensions (and v1 permutation indices) follow; a reader of stored data needs neither.
+        unlimited = new bool[rank];
+        for (int i = 0; (flags & 1) != 0 && i < rank; i++)
+        {
+            unlimited[i] = c.UVar(c.Source.LengthSize) == ulong.MaxValue >> (64 - (8 * c.Source.LengthSize));
+        }
+
         return isNull ? null : dims;
     }
 

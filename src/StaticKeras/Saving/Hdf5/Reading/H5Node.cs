@@ -144,7 +144,9 @@ internal sealed class H5Node
             throw new ArgumentException($"'{Path}' holds {H5DataReader.Size(_source, Path, type, shape, filters)} bytes; the destination holds {destination.Length}.", nameof(destination));
         }
 
-        H5DataReader.Read(_source, Path, type, shape, storage, filters, destination);
+        var space = Message(H5Messages.Dataspace);
+        H5Messages.ReadDataspace(ref space, out bool[] unlimited);
+        H5DataReader.Read(_source, Path, type, shape, storage, filters, destination, Math.Max(0, Array.IndexOf(unlimited, true)));
     }
 
     private List<int> Filters()
