@@ -56,7 +56,12 @@ internal static class H5DataReader
         }
 
         long chunkBytes = ByteCount(source, path, type, chunk, long.MaxValue);
-        output.Clear(); // chunks never written read as the default fill value, zeros
+        bool covered = layout.Kind == H5StorageKind.ChunkedSingle && layout.Address != H5Cursor.Undefined && Covers(chunk, dims);
+        if (!covered)
+        {
+            output.Clear(); // chunks never written read as the default fill value, zeros
+        }
+
         if (layout.Address == H5Cursor.Undefined)
         {
             return;
@@ -65,6 +70,11 @@ internal static class H5DataReader
         switch (layout.Kind)
         {
             case H5StorageKind.ChunkedSingle:
+                if (!covered)
+                {
+                    throw source.Error(path, $"a single-chunk index whose chunk ({string.Join(", ", chunk)}) does not cover the dataset ({string.Join(", ", dims)}); the file is corrupted");
+                }
+
                 long stored = layout.Size >= 0 ? layout.Size : chunkBytes;
                 CopyChunk(output, dims, Chunk(source, path, layout.Address, stored, filters, layout.FilterMask, type.Size, chunkBytes), chunk, new long[dims.Length], type.Size);
                 break;
@@ -175,6 +185,19 @@ internal static class H5DataReader
 
             CopyChunk(output, dims, Chunk(source, path, child, size, filters, mask, elementSize, chunkBytes), layout.ChunkDims, offsets, elementSize);
         }
+    }
+
+    private static bool Covers(long[] chunk, long[] dims)
+    {
+        for (int i = 0; i < dims.Length; i++)
+        {
+            if (chunk[i] < dims[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // The extensible array numbers chunks row-major with the unlimited dimension moved first (HDF5's "swizzle").
