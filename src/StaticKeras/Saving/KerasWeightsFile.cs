@@ -50,7 +50,7 @@ public static class KerasWeightsFile
     private static KerasWeights ReadTree(H5Node root, string name)
     {
         var groups = new List<VariableGroup>();
-        Collect(root, groups, 0);
+        Collect(root, groups);
         var layers = new List<LayerVariables>();
         var others = new List<VariableGroup>();
         OptimizerVariables? optimizer = null;
@@ -80,7 +80,7 @@ public static class KerasWeightsFile
         return new KerasWeights(layers, optimizer, modelName, others) { SourceFile = name };
     }
 
-    private static void Collect(H5Node group, List<VariableGroup> groups, int depth)
+    private static void Collect(H5Node group, List<VariableGroup> groups)
     {
         foreach (string member in group.MemberNames)
         {
@@ -91,7 +91,7 @@ public static class KerasWeightsFile
             }
             else if (child.IsGroup)
             {
-                Collect(child, groups, depth + 1);
+                Collect(child, groups);
             }
         }
     }
