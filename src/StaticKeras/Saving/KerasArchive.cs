@@ -4,6 +4,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using StaticKeras.Saving.Json;
 
 namespace StaticKeras.Saving;
 
@@ -48,8 +49,8 @@ public sealed class KerasArchive
     {
         get
         {
-            using JsonDocument doc = JsonDocument.Parse(MetadataJson);
-            return doc.RootElement.TryGetProperty("keras_version", out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            JsonValue? version = JsonReader.Parse(MetadataJson, "(archive)", MetadataEntry)["keras_version"];
+            return version?.Kind == JsonKind.String ? version.Text : null;
         }
     }
 
@@ -145,14 +146,17 @@ public sealed class KerasArchive
 
     private static string Json(string name, string member, byte[] content)
     {
+        string text;
         try
         {
-            using JsonDocument _ = JsonDocument.Parse(content);
-            return Encoding.UTF8.GetString(content);
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(content);
         }
-        catch (JsonException e)
+        catch (DecoderFallbackException e)
         {
-            throw new ModelFileException(name, member, "is not valid JSON (" + e.Message + "); the archive is corrupted", e);
+            throw new ModelFileException(name, member, "is not valid UTF-8; the archive is corrupted", e);
         }
+
+        JsonReader.Parse(text, name, member);
+        return text;
     }
 }
