@@ -6,10 +6,6 @@ namespace Serving;
 /// <param name="model">The model, its weights loaded.</param>
 public sealed class ModelPredictor(Model model) : IPredictor
 {
-    // Model.Predict shares one workspace between callers today (issue 12 makes it thread-safe);
-    // until then requests take turns here. This lock is the only one: delete it with the fix.
-    private readonly Lock turns = new();
-
     /// <inheritdoc/>
     public string Name => model.Name;
 
@@ -23,11 +19,6 @@ public sealed class ModelPredictor(Model model) : IPredictor
     public string Summary { get; } = model.SummaryText();
 
     /// <inheritdoc/>
-    public void Predict(ReadOnlySpan<float> x, Span<float> y)
-    {
-        lock (turns)
-        {
-            model.Predict(x, y);
-        }
-    }
+    /// <remarks>No lock: <see cref="Model.Predict(ReadOnlySpan{float}, Span{float})"/> is thread-safe, so requests run in parallel.</remarks>
+    public void Predict(ReadOnlySpan<float> x, Span<float> y) => model.Predict(x, y);
 }

@@ -85,7 +85,7 @@ public abstract partial class Model
             ReadOnlySpan<float> y = set.Labels(ReadOnlySpan<int>.Empty, first, batch, yStage);
             ReadOnlySpan<float> weights = set.RowWeights(ReadOnlySpan<int>.Empty, first, batch, RowsPerSample, weightStage);
             Span<float> output = PredictionBuffer(batch);
-            ForwardInference(x, output, InferenceWorkspace(batch), batch);
+            RunInference(x, output, batch);
             int rows = batch * RowsPerSample;
             lossSum += (double)loss.Compute(output, y, weights, rows, OutputColumns) * batch;
             foreach (Metric metric in metrics)

@@ -68,7 +68,15 @@ public abstract partial class Model
 
             if (!cancelled && settings.Epochs > 0)
             {
-                model.Optimizer!.FinalizeVariableValues(model.Parameters);
+                model.BeginWeightWrite();
+                try
+                {
+                    model.Optimizer!.FinalizeVariableValues(model.Parameters);
+                }
+                finally
+                {
+                    model.EndWeightWrite();
+                }
             }
 
             callbacks.TrainEnd();

@@ -51,7 +51,7 @@ public abstract partial class Model
         CheckLabels(y.Length, batch, loss);
         loss.ValidateLabels(y, OutputColumns);
         Span<float> output = PredictionBuffer(batch);
-        ForwardInference(x, output, InferenceWorkspace(batch), batch);
+        RunInference(x, output, batch);
         int rows = batch * RowsPerSample;
         int labelsPerRow = loss.LabelsPerRow(OutputColumns);
         foreach (Metric metric in metrics)
@@ -100,9 +100,17 @@ public abstract partial class Model
     /// </summary>
     private float TrainStep(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int batch, Loss loss, bool updateMetrics)
     {
-        float value = ComputeGradients(x, y, batch, loss, updateMetrics);
-        Optimizer!.Apply(Parameters, Gradients);
-        return value;
+        BeginWeightWrite();
+        try
+        {
+            float value = ComputeGradients(x, y, batch, loss, updateMetrics);
+            Optimizer!.Apply(Parameters, Gradients);
+            return value;
+        }
+        finally
+        {
+            EndWeightWrite();
+        }
     }
 
     /// <summary>Forward, loss and backward for one batch: leaves every weight's gradient in <see cref="Gradients"/>.</summary>

@@ -41,9 +41,17 @@ public abstract partial class Model
             }
         }
 
-        for (int i = 0; i < expected.Count; i++)
+        BeginWeightWrite();
+        try
         {
-            weights[i].CopyTo(Parameters.Slice(expected[i].Offset, expected[i].Size));
+            for (int i = 0; i < expected.Count; i++)
+            {
+                weights[i].CopyTo(Parameters.Slice(expected[i].Offset, expected[i].Size));
+            }
+        }
+        finally
+        {
+            EndWeightWrite();
         }
     }
 

@@ -15,7 +15,8 @@ public abstract partial class Model
     private readonly AlignedBuffer parameters;
     private readonly AlignedBuffer gradients;
     private readonly AlignedBuffer trainingWorkspace = new();
-    private readonly AlignedBuffer inferenceWorkspace = new();
+    private readonly InferencePool inference = new();
+    private readonly ParameterGate gate = new();
     private readonly SeededRandom[] randomStreams;
 
     /// <summary>Creates the model and initialises its weights from <paramref name="seed"/>.</summary>
@@ -114,9 +115,43 @@ public abstract partial class Model
         return trainingWorkspace.Span;
     }
 
-    private Span<float> InferenceWorkspace(int batch)
+    /// <summary>
+    /// Runs the inference pass on one batch with a pooled context, reading the weights under the
+    /// gate: safe from any number of threads, and beside a training step on another thread.
+    /// </summary>
+    private void RunInference(ReadOnlySpan<float> x, Span<float> output, int batch, InferenceContext context)
     {
-        inferenceWorkspace.EnsureLength(Definition.Inference.FloatsFor(batch));
-        return inferenceWorkspace.Span;
+        gate.EnterRead();
+        try
+        {
+            ForwardInference(x, output, context.Workspace(Definition.Inference, batch), batch);
+        }
+        finally
+        {
+            gate.ExitRead();
+        }
     }
+
+    /// <summary><see cref="RunInference(ReadOnlySpan{float}, Span{float}, int, InferenceContext)"/> with a context rented for the call.</summary>
+    private void RunInference(ReadOnlySpan<float> x, Span<float> output, int batch)
+    {
+        InferenceContext context = inference.Rent();
+        try
+        {
+            RunInference(x, output, batch, context);
+        }
+        finally
+        {
+            inference.Return(context);
+        }
+    }
+
+    /// <summary>
+    /// Begins changing the weights (a training step, a load): predictions on other threads wait
+    /// until <see cref="EndWeightWrite"/>, so none reads them half-written. Pair in try/finally.
+    /// </summary>
+    private void BeginWeightWrite() => gate.EnterWrite(Name);
+
+    /// <summary>Ends what <see cref="BeginWeightWrite"/> began.</summary>
+    private void EndWeightWrite() => gate.ExitWrite();
 }

@@ -21,7 +21,7 @@ public static class LoadTestMode
         LoadSettings settings = LoadSettings.Parse(args);
         byte[][] bodies = Bodies(settings.Batch, count: 64);
         Console.WriteLine($"load test: {settings.Requests:N0} requests from {settings.Connections} connections, {settings.Batch} image(s) per request, {settings.Rounds} round(s); {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-        Console.WriteLine("StaticKeras predicts under one lock (Model.Predict is not thread-safe yet: ModelPredictor.cs); ONNX Runtime runs requests concurrently.");
+        Console.WriteLine("Both services run requests concurrently: Model.Predict is thread-safe (pooled workspaces), as ONNX Runtime's Run is.");
         if (settings.Url is { } url)
         {
             var external = new Dictionary<string, List<LoadResult>> { [url.ToString()] = [] };
