@@ -42,6 +42,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor LogitsLossOnProbabilities = Error("SK3001", "Loss expects logits but the model outputs probabilities", Usage);
     public static readonly DiagnosticDescriptor InputNotWholeSamples = Error("SK3002", "Input array is not a whole number of samples", Usage);
     public static readonly DiagnosticDescriptor LabelsDoNotFit = Error("SK3003", "Labels cannot match the model's output for this loss", Usage);
+    public static readonly DiagnosticDescriptor NotExportable = Warning("SK3004", "Model has a layer ONNX cannot express", Usage);
 
     /// <summary>The descriptor of an error shape inference found.</summary>
     public static DiagnosticDescriptor For(ErrorKind kind) => kind switch
@@ -66,4 +67,7 @@ internal static class DiagnosticDescriptors
 
     private static DiagnosticDescriptor Error(string id, string title, string category) =>
         new(id, title, "{0}", category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
+
+    private static DiagnosticDescriptor Warning(string id, string title, string category) =>
+        new(id, title, "{0}", category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
 }

@@ -26,7 +26,8 @@ public sealed class DescriptorTests
             "StaticKeras.Declaration" => "^SK2\\d{3}$",
             _ => "^SK3\\d{3}$",
         }, d.Id));
-        Assert.All(all, d => Assert.Equal(DiagnosticSeverity.Error, d.DefaultSeverity));
+        // Everything is an error but the export warning: a model ONNX cannot express is still a good model.
+        Assert.All(all, d => Assert.Equal(d.Id == "SK3004" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, d.DefaultSeverity));
     }
 
     [Fact]

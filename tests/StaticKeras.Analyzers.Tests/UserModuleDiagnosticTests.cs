@@ -172,3 +172,63 @@ public sealed class UserModuleDiagnosticTests
         Assert.Contains("LayerAttribute<YourLayer>", diagnostics.Single().GetMessage());
     }
 }
+
+/// <summary>SK3004: an ONNX export of a model with a layer ONNX cannot express.</summary>
+public sealed class OnnxExportDiagnosticTests
+{
+    private const string Models = """
+        using System;
+        using StaticKeras;
+
+        [LayerShape("(*, d) -> (*, d)")]
+        public sealed class Plain : ILayer
+        {
+            public static void Forward(in LayerContext c, ReadOnlySpan<float> x, Span<float> y) { }
+            public static void Backward(in LayerContext c, ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx) { }
+        }
+
+        [Input(4)]
+        [Dense(4)]
+        [Layer<Plain>(Name = "plain")]
+        public partial class WithUserLayer;
+
+        [Input(4)]
+        [ReLU(MaxValue = 3, Threshold = 0.5)]
+        public partial class WithOddRelu;
+
+        [Input(4)]
+        [Dense(4, Activation = Activation.Gelu)]
+        [ELU]
+        public partial class Exportable;
+
+        """;
+
+    [Fact]
+    public void Exporting_a_model_with_a_user_layer_warns_at_the_call_naming_the_layer()
+    {
+        var diagnostics = AnalyzerRun.Verify(Models + """
+            public static class Use
+            {
+                public static void Run() => {|SK3004:new WithUserLayer().ExportOnnx("m.onnx")|};
+            }
+            """);
+        Assert.Contains("layer 'plain' (Plain) it is a user layer (Plain) without a static ExportOnnx method", diagnostics.Single().GetMessage());
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, diagnostics.Single().Severity);
+    }
+
+    [Fact]
+    public void A_relu_onnx_cannot_write_warns_and_exportable_models_do_not()
+    {
+        var diagnostics = AnalyzerRun.Verify(Models + """
+            public static class Use
+            {
+                public static void Run()
+                {
+                    {|SK3004:new WithOddRelu().ExportOnnx("a.onnx")|};
+                    new Exportable().ExportOnnx("b.onnx");
+                }
+            }
+            """);
+        Assert.Contains("ONNX has no ReLU with max_value 3", diagnostics.Single().GetMessage());
+    }
+}

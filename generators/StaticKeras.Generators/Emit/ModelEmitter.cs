@@ -9,8 +9,8 @@ using StaticKeras.Modeling.Text;
 namespace StaticKeras.Generators.Emit;
 
 /// <summary>
-/// Writes a planned model as C#: the class with its constants and definition, the training
-/// forward pass, the backward pass and the inference pass, one file each. Reads only plans.
+/// Writes a planned model as C#: the class with its constants and definition, the forward passes
+/// (training and inference), the backward pass and the ONNX export, one file each. Reads only plans.
 /// </summary>
 internal static partial class ModelEmitter
 {
@@ -39,6 +39,8 @@ internal static partial class ModelEmitter
         files.Add(File(plan.Graph.Type, "Forward", writer => EmitForward(writer, plan)));
         token.ThrowIfCancellationRequested();
         files.Add(File(plan.Graph.Type, "Backward", writer => EmitBackward(writer, plan)));
+        token.ThrowIfCancellationRequested();
+        files.Add(File(plan.Graph.Type, "Onnx", writer => EmitOnnx(writer, plan)));
         return files.ToEquatableArray();
     }
 

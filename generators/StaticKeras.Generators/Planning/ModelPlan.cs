@@ -95,6 +95,8 @@ internal sealed record StaticField(string Name, string Type, string Initializer,
 /// <param name="RandomSeeds">Per random stream, its seed; 0 for the model's own stream (derived from the model seed).</param>
 /// <param name="RandomLocals">The locals that hold the streams.</param>
 /// <param name="Fields">Static fields of the class.</param>
+/// <param name="Export">The ONNX export method.</param>
+/// <param name="ExportProblem">The first layer ONNX cannot express and why, or null.</param>
 /// <remarks>Equality: by value, so emission is skipped when the plan is unchanged.</remarks>
 internal sealed record ModelPlan(
     ModelGraph Graph,
@@ -104,4 +106,6 @@ internal sealed record ModelPlan(
     PassPlan Inference,
     EquatableArray<int> RandomSeeds,
     EquatableArray<RandomLocal> RandomLocals,
-    EquatableArray<StaticField> Fields);
+    EquatableArray<StaticField> Fields,
+    MethodPlan Export,
+    string? ExportProblem);

@@ -31,6 +31,7 @@ internal static class Planner
         var shared = new SharedRequests(names);
         PassPlan training = new PassPlanner(graph, names, parameters, needsGradient, training: true, shared).Plan();
         PassPlan inference = new PassPlanner(graph, names, parameters, needsGradient, training: false, shared).Plan();
+        MethodPlan export = ExportPlanner.Plan(graph, parameters, shared, out string? exportProblem);
         return new ModelPlan(
             graph,
             parameters.ToEquatableArray(),
@@ -39,7 +40,9 @@ internal static class Planner
             inference,
             shared.RandomSeeds.ToEquatableArray(),
             shared.RandomLocals.ToEquatableArray(),
-            shared.Fields.ToEquatableArray());
+            shared.Fields.ToEquatableArray(),
+            export,
+            exportProblem);
     }
 
     /// <summary>A tensor needs a gradient when its layer or any layer before it has trainable weights.</summary>

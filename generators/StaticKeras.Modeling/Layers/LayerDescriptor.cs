@@ -39,6 +39,12 @@ internal abstract class LayerDescriptor
     public abstract void LowerOps(LayerConfig config, LayerLowering lowering);
 
     /// <summary>
+    /// Writes the layer's ONNX export calls into <paramref name="export"/> (<see cref="LayerLowering.Export"/>
+    /// on the ONNX writer's layer helpers), or says why ONNX cannot express it (<see cref="LayerLowering.CannotExport"/>).
+    /// </summary>
+    public abstract void LowerExport(LayerConfig config, LayerLowering export);
+
+    /// <summary>
     /// The activation the layer applies last, when it ends with one (Dense's, an Activation layer's):
     /// losses fuse with a final softmax or sigmoid, and the analyzers check losses against it.
     /// </summary>
@@ -58,6 +64,8 @@ internal abstract class LayerDescriptor<TConfig> : LayerDescriptor
 
     public sealed override ActivationSpec? OutputActivation(LayerConfig config) => Activation((TConfig)config);
 
+    public sealed override void LowerExport(LayerConfig config, LayerLowering export) => Export((TConfig)config, export);
+
     /// <summary>Reads the layer's arguments with Keras's names and defaults; null when one is wrong (reported).</summary>
     protected abstract TConfig? Parse(LayerArguments arguments);
 
@@ -69,4 +77,8 @@ internal abstract class LayerDescriptor<TConfig> : LayerDescriptor
 
     /// <summary>The activation the layer applies last, or null.</summary>
     protected virtual ActivationSpec? Activation(TConfig config) => null;
+
+    /// <summary>The ONNX export: calls on the writer's helpers, or <see cref="LayerLowering.CannotExport"/>.</summary>
+    protected virtual void Export(TConfig config, LayerLowering export) =>
+        export.CannotExport($"StaticKeras writes no ONNX form of {KerasClassName} yet");
 }

@@ -23,6 +23,7 @@ internal sealed class LayerLowering
     private readonly List<LayerOp> backward = new();
     private readonly List<BufferRequest> buffers = new();
     private readonly List<FieldRequest> fields = new();
+    private readonly List<LayerOp> export = new();
 
     public LayerLowering(ModelGraph graph, LayerNode layer, bool training, Func<int, bool> inputNeedsGradient, Func<string, int> weightOffset)
     {
@@ -55,6 +56,36 @@ internal sealed class LayerLowering
     public IReadOnlyList<BufferRequest> Buffers => buffers;
 
     public IReadOnlyList<FieldRequest> Fields => fields;
+
+    /// <summary>The calls that write the layer into an ONNX graph (the export pass).</summary>
+    public IReadOnlyList<LayerOp> ExportOps => export;
+
+    /// <summary>Why the layer cannot be exported to ONNX, or null.</summary>
+    public string? ExportProblem { get; private set; }
+
+    /// <summary>The namespace of the ONNX writer's layer helpers.</summary>
+    public const string Onnx = "global::StaticKeras.Onnx.OnnxLayers.";
+
+    /// <summary>The ONNX graph being written, in export calls.</summary>
+    public static OpArg Graph => OpArg.Code("graph");
+
+    /// <summary>The layer's ONNX value (and node) name: its path.</summary>
+    public OpArg Name => OpArg.Code(Literal(Layer.Path));
+
+    /// <summary>The ONNX value name of input <paramref name="p"/>: the path of the layer that produces it.</summary>
+    public OpArg InputName(int p = 0) => OpArg.Code(Literal(graph.Layers[Layer.Inputs[p]].Path));
+
+    /// <summary>Every input's ONNX value name, as a collection expression.</summary>
+    public OpArg InputNames => OpArg.Code("[" + string.Join(", ", Layer.Inputs.Select(i => Literal(graph.Layers[i].Path))) + "]");
+
+    /// <summary>Adds a call to the layer's ONNX export.</summary>
+    public void Export(string target, params OpArg[] arguments) => export.Add(new LayerOp(target, arguments));
+
+    /// <summary>Says the layer cannot be exported to ONNX, and why; the export throws naming it, and the analyzers warn.</summary>
+    public void CannotExport(string reason) => ExportProblem = reason;
+
+    /// <summary>A C# string literal.</summary>
+    public static string Literal(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 
     /// <summary>The shape of input <paramref name="p"/>.</summary>
     public Shape InputShape(int p = 0) => graph.Layers[Layer.Inputs[p]].OutputShape;

@@ -28,6 +28,7 @@ internal static class UserLayerReader
         return new UserLayerSpec(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), type.Name, implements, contract, weights, caches)
         {
             Defaults = Defaults(attribute),
+            ExportsOnnx = type.GetMembers("ExportOnnx").OfType<IMethodSymbol>().Any(m => m.IsStatic),
         };
     }
 

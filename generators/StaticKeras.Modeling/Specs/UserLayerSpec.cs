@@ -21,6 +21,9 @@ internal sealed record UserLayerSpec(
 {
     /// <summary>The attribute's numeric and boolean arguments' <c>[DefaultValue]</c>s, used where the user wrote none.</summary>
     public EquatableArray<(string Name, double Value)> Defaults { get; init; }
+
+    /// <summary>True when the type declares a static <c>ExportOnnx</c> (ILayer's optional ONNX form).</summary>
+    public bool ExportsOnnx { get; init; }
 }
 
 /// <summary>A <c>[LayerWeight(name, shape)]</c> on a user layer.</summary>

@@ -41,4 +41,19 @@ public interface ILayer
     /// <param name="outputGradient">dL/d(output).</param>
     /// <param name="inputGradient">Receives dL/d(input); empty when no layer before needs it.</param>
     static abstract void Backward(in LayerContext context, ReadOnlySpan<float> input, ReadOnlySpan<float> output, ReadOnlySpan<float> outputGradient, Span<float> inputGradient);
+
+    /// <summary>
+    /// Optional: writes the layer into an ONNX graph for <see cref="Model.ExportOnnx(string, int)"/>
+    /// (nodes named after the layer, output value named <see cref="LayerInfo.Name"/>). Declare it
+    /// on your type to make models with your layer exportable; without it, exporting such a model
+    /// throws <see cref="Onnx.OnnxExportException"/> naming the layer, and the analyzers warn at
+    /// the <c>ExportOnnx</c> call.
+    /// </summary>
+    /// <param name="graph">The graph being written.</param>
+    /// <param name="layer">The layer's facts in this model: name, shapes, weight offsets, arguments.</param>
+    /// <param name="input">The ONNX value the layer reads.</param>
+    /// <param name="parameters">The model's parameter buffer (weights at <see cref="LayerInfo.WeightOffsets"/>).</param>
+    /// <returns>The layer's output value name.</returns>
+    static virtual string ExportOnnx(Onnx.OnnxGraphBuilder graph, LayerInfo layer, string input, ReadOnlySpan<float> parameters) =>
+        throw new Onnx.OnnxExportException(layer.Name, "it is a user layer without a static ExportOnnx method writing its ONNX nodes");
 }

@@ -14,4 +14,10 @@ public sealed class OnnxExportException : NotSupportedException
 
     /// <summary>The layer at fault.</summary>
     public string Layer { get; }
+
+    /// <summary>Throws the exception; what a generated export calls for a layer it cannot write.</summary>
+    /// <param name="layer">The layer at fault.</param>
+    /// <param name="message">Why.</param>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    public static void Throw(string layer, string message) => throw new OnnxExportException(layer, message);
 }

@@ -58,6 +58,10 @@ public static partial class OnnxLayers
             "hard_silu" or "hard_swish" => Op(g, "HardSwish", node, output, x),
             "mish" => Mish(g, node, input, output),
             "exponential" => Op(g, "Exp", node, output, x),
+            "approximate_gelu" => Gelu(g, node, input, output, approximate: true),
+            "celu" => Op(g, "Celu", node, output, x, OnnxAttribute.Float("alpha", alpha ?? 1f)),
+            "hard_tanh" => Op(g, "Clip", node, output, [input, Scalar(g, node, "min", -1f), Scalar(g, node, "max", 1f)]),
+            "log_sigmoid" => Op(g, "Neg", node, output, [Op(g, "Softplus", Step(node, "softplus"), Step(node, "softplus"), [Op(g, "Neg", Step(node, "neg"), Step(node, "neg"), x)])]),
             _ => throw new OnnxExportException(layer, $"the activation '{activation}' has no ONNX form the writer knows (see OnnxLayers.Activation for those it does)."),
         };
     }

@@ -43,4 +43,12 @@ internal sealed class ActivationLayer : LayerDescriptor<ActivationConfig>
     }
 
     protected override ActivationSpec? Activation(ActivationConfig c) => c.Activation;
+
+    protected override void Export(ActivationConfig c, LayerLowering l)
+    {
+        if (OnnxForms.Activation(c.Activation, l) is { } activation)
+        {
+            l.Export($"{LayerLowering.Onnx}Activation", LayerLowering.Graph, l.Name, l.InputName(), activation);
+        }
+    }
 }

@@ -28,4 +28,6 @@ internal sealed class LeakyReLU : LayerDescriptor<LeakyReLUConfig>
     protected override void Infer(LeakyReLUConfig c, LayerInference layer) => layer.SetOutput(layer.Input);
 
     protected override void Lower(LeakyReLUConfig c, LayerLowering l) => ReLU.LowerRelu(l, double.PositiveInfinity, c.NegativeSlope, 0);
+
+    protected override void Export(LeakyReLUConfig c, LayerLowering l) => ReLU.ExportRelu(l, double.PositiveInfinity, c.NegativeSlope, 0);
 }

@@ -50,4 +50,11 @@ internal sealed class PReLU : LayerDescriptor<PReLUConfig>
             $"{LayerLowering.Kernels}PReluKernel.Backward",
             l.Input(), l.Weight("alpha"), l.OutputGradient, l.WeightGradient("alpha"), l.InputGradient(), OpArg.Batch, dims, alphaDims, l.Accumulate().Named("accumulate"));
     }
+
+    protected override void Export(PReLUConfig c, LayerLowering l)
+    {
+        // ONNX's PRelu broadcasts its slope from the right, as alpha's shape (1 on shared axes) lines up with the sample's.
+        OpArg slope = OpArg.Format("graph.AddInitializer({0}, {1}, {2})", OpArg.Code(LayerLowering.Literal(l.Layer.Path + "/alpha")), OnnxForms.Ints(l.Layer.Weights[0].Dims), l.Weight("alpha"));
+        l.Export("graph.AddNode", OpArg.Code("\"PRelu\""), l.Name, OpArg.Format("[{0}, {1}]", l.InputName(), slope));
+    }
 }

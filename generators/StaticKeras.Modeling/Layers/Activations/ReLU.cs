@@ -46,4 +46,25 @@ internal sealed class ReLU : LayerDescriptor<ReLUConfig>
     protected override void Infer(ReLUConfig c, LayerInference layer) => layer.SetOutput(layer.Input);
 
     protected override void Lower(ReLUConfig c, LayerLowering l) => LowerRelu(l, c.MaxValue, c.NegativeSlope, c.Threshold);
+
+    /// <summary>ONNX has Relu, Clip and LeakyRelu; a ReLU with a threshold, or with a maximum and a slope, has none.</summary>
+    public static void ExportRelu(LayerLowering l, double maxValue, double negativeSlope, double threshold)
+    {
+        string? name = (maxValue, negativeSlope, threshold) switch
+        {
+            (double.PositiveInfinity, 0, 0) => "relu",
+            (6, 0, 0) => "relu6",
+            (double.PositiveInfinity, _, 0) => "leaky_relu",
+            _ => null,
+        };
+        if (name is null)
+        {
+            l.CannotExport($"ONNX has no ReLU with max_value {LayerArguments.Format(maxValue)}, negative_slope {LayerArguments.Format(negativeSlope)} and threshold {LayerArguments.Format(threshold)} (only relu, relu6 and leaky_relu forms)");
+            return;
+        }
+
+        l.Export($"{LayerLowering.Onnx}Activation", LayerLowering.Graph, l.Name, l.InputName(), OpArg.Code(LayerLowering.Literal(name)), OpArg.Float(negativeSlope).Named("alpha"));
+    }
+
+    protected override void Export(ReLUConfig c, LayerLowering l) => ExportRelu(l, c.MaxValue, c.NegativeSlope, c.Threshold);
 }

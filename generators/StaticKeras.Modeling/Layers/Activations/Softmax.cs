@@ -45,4 +45,10 @@ internal sealed class Softmax : LayerDescriptor<SoftmaxConfig>
 
     protected override ActivationSpec? Activation(SoftmaxConfig c) =>
         c.Axis == -1 ? c.LastAxisSoftmax : null;
+
+    protected override void Export(SoftmaxConfig c, LayerLowering l)
+    {
+        int axis = Concatenate.SampleAxis(c.Axis, l.OutputShape.Rank) + 1;
+        l.Export("graph.AddNode", OpArg.Code("\"Softmax\""), l.Name, OpArg.Format("[{0}]", l.InputName()), OpArg.Code($"global::StaticKeras.Onnx.OnnxAttribute.Int(\"axis\", {axis})"));
+    }
 }

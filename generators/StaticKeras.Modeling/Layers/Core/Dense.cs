@@ -71,4 +71,15 @@ internal sealed class Dense : LayerDescriptor<DenseConfig>
     }
 
     protected override ActivationSpec? Activation(DenseConfig c) => c.Activation;
+
+    protected override void Export(DenseConfig c, LayerLowering l)
+    {
+        if (OnnxForms.Activation(c.Activation, l) is { } activation)
+        {
+            Shape input = l.InputShape();
+            l.Export(
+                $"{LayerLowering.Onnx}Dense",
+                LayerLowering.Graph, l.Name, l.InputName(), l.Weight("kernel"), l.WeightOrDefault("bias"), OpArg.Int(input.Last), OpArg.Int(c.Units), activation, OpArg.Int(input.Rank + 1).Named("rank"));
+        }
+    }
 }

@@ -47,4 +47,7 @@ internal sealed class Dropout : LayerDescriptor<DropoutConfig>
             l.Backward($"{LayerLowering.Kernels}DropoutKernel.Backward", l.OutputGradient, mask, l.InputGradient(), l.Accumulate().Named("accumulate"));
         }
     }
+
+    protected override void Export(DropoutConfig c, LayerLowering l) =>
+        l.Export($"{LayerLowering.Onnx}Dropout", LayerLowering.Graph, l.Name, l.InputName(), OpArg.Float(c.Rate));
 }

@@ -15,4 +15,7 @@ internal sealed class Flatten : LayerDescriptor<NoConfig>
     protected override void Infer(NoConfig c, LayerInference layer) => layer.SetOutput(Shape.Of(layer.Input.Size));
 
     protected override void Lower(NoConfig c, LayerLowering l) => l.AliasInput();
+
+    protected override void Export(NoConfig c, LayerLowering l) =>
+        l.Export($"{LayerLowering.Onnx}Flatten", LayerLowering.Graph, l.Name, l.InputName());
 }

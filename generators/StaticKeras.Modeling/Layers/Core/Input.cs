@@ -39,4 +39,7 @@ internal sealed class Input : LayerDescriptor<InputConfig>
     protected override void Lower(InputConfig c, LayerLowering l)
     {
     }
+
+    protected override void Export(InputConfig c, LayerLowering l) =>
+        l.Export("graph.AddInput", l.Name, OpArg.Code("[global::StaticKeras.Onnx.OnnxDim.Batch, " + string.Join(", ", c.Shape.Dims) + "]"));
 }

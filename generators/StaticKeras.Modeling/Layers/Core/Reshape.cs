@@ -55,4 +55,7 @@ internal sealed class Reshape : LayerDescriptor<ReshapeConfig>
     }
 
     protected override void Lower(ReshapeConfig c, LayerLowering l) => l.AliasInput();
+
+    protected override void Export(ReshapeConfig c, LayerLowering l) =>
+        l.Export($"{LayerLowering.Onnx}Reshape", LayerLowering.Graph, l.Name, l.InputName(), OnnxForms.Ints(l.OutputShape.Dims));
 }

@@ -62,4 +62,9 @@ internal sealed class Block : LayerDescriptor<BlockConfig>
     {
         // Never called: shape inference replaces the block by its layers.
     }
+
+    protected override void Export(BlockConfig c, LayerLowering l)
+    {
+        // Never called: its layers are exported where they were inlined.
+    }
 }

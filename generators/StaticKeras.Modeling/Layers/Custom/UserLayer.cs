@@ -103,6 +103,21 @@ internal sealed class UserLayer : LayerDescriptor<UserLayerConfig>
         l.Backward(c.Layer.TypeName + ".Backward", Context("Gradients"), l.Input(), l.Output, l.OutputGradient, l.InputGradient());
     }
 
+    protected override void Export(UserLayerConfig c, LayerLowering l)
+    {
+        if (!c.Layer.ExportsOnnx)
+        {
+            l.CannotExport($"it is a user layer ({c.Layer.Name}) without a static ExportOnnx method writing its ONNX nodes");
+            return;
+        }
+
+        ShapeContract contract = ShapeContract.Parse(c.Layer.Contract!, out _)!;
+        ContractBinding binding = contract.Bind(l.InputShape(), out _)!;
+        int[] caches = c.Layer.Caches.Select(k => Size(ShapeExpression.ParseList(k.Shape, out _)!, binding, c)).ToArray();
+        OpArg info = l.Field("_info", "global::StaticKeras.LayerInfo", Info(c, l, caches), $"{l.Layer.Path} ({c.Layer.Name}) in this model: its shapes, weight offsets and arguments");
+        l.Export(c.Layer.TypeName + ".ExportOnnx", LayerLowering.Graph, info, l.InputName(), OpArg.Code("parameters"));
+    }
+
     /// <summary>Keras's <c>compute_fans</c> (keras/src/initializers/random_initializers.py).</summary>
     internal static (int FanIn, int FanOut) Fans(int[] shape)
     {

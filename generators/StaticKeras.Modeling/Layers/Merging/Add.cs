@@ -25,4 +25,7 @@ internal sealed class Add : ElementwiseMerge
             }
         }
     }
+
+    protected override void Export(NoConfig c, LayerLowering l) =>
+        l.Export($"{LayerLowering.Onnx}Add", LayerLowering.Graph, l.Name, l.InputNames);
 }

@@ -88,4 +88,7 @@ internal sealed class Concatenate : LayerDescriptor<ConcatenateConfig>
 
     private static (int Outer, int Inner) Blocks(Shape shape, int axis) =>
         (shape.Dims.Take(axis).Aggregate(1, (a, d) => a * d), shape.Dims.Skip(axis).Aggregate(1, (a, d) => a * d));
+
+    protected override void Export(ConcatenateConfig c, LayerLowering l) =>
+        l.Export($"{LayerLowering.Onnx}Concatenate", LayerLowering.Graph, l.Name, l.InputNames, OpArg.Int(c.Axis));
 }

@@ -49,4 +49,7 @@ internal sealed class Multiply : ElementwiseMerge
             l.Backward($"{LayerLowering.Kernels}ElementwiseKernel.Route", others, l.InputGradient(p), l.Accumulate(p).Named("accumulate"));
         }
     }
+
+    protected override void Export(NoConfig c, LayerLowering l) =>
+        l.Export($"{LayerLowering.Onnx}Multiply", LayerLowering.Graph, l.Name, l.InputNames);
 }

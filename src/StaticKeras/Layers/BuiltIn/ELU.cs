@@ -26,4 +26,8 @@ public sealed class ELU : ILayer
             EluKernel.Backward(input, outputGradient, inputGradient, (float)context.Argument("Alpha"), accumulate: false);
         }
     }
+
+    /// <inheritdoc/>
+    public static string ExportOnnx(Onnx.OnnxGraphBuilder graph, LayerInfo layer, string input, ReadOnlySpan<float> parameters) =>
+        Onnx.OnnxLayers.Activation(graph, layer.Name, input, "elu", (float)layer.ArgumentValues[Array.IndexOf(layer.ArgumentNames, "Alpha")]);
 }
