@@ -23,6 +23,11 @@ Console.WriteLine($"Trained in {clock.Elapsed.TotalSeconds:0.0} s");
 var scores = model.Evaluate(xTest, yTest, batchSize: 256);
 Console.WriteLine($"Test accuracy: {scores["accuracy"]:0.0000} (loss {scores["loss"]:0.0000})");
 
+// The training curves and the model's graph (Keras's plot_model), as SVG files to open in a browser.
+history.WriteSvg("mnist_history.svg", title: "MnistMlp");
+StaticKeras.Plotting.ModelPlot.PlotModel(model, "mnist_model.svg");
+Console.WriteLine("Wrote mnist_history.svg and mnist_model.svg");
+
 /// <summary>The classic Keras MNIST MLP: 784 → 512 → 256 ReLU with dropout → 10 softmax.</summary>
 [Input(28, 28)]
 [Flatten]

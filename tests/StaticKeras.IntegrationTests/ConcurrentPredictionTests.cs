@@ -119,29 +119,30 @@ public sealed class ConcurrentPredictionTests
     }
 
     [Fact]
-    public void Two_threads_training_one_model_at_once_is_a_clear_error()
+    public void While_a_step_runs_another_trainer_gets_a_clear_error_and_a_prediction_waits_for_the_step()
     {
-        var model = new Mlp(seed: 3);
-        model.Compile(new SGD(), Losses.SparseCategoricalCrossentropy);
-        float[] x = FiniteDifferences.Random(64 * 784, 7);
-        int[] y = Enumerable.Range(0, 64).Select(i => i % 10).ToArray();
-        var errors = new System.Collections.Concurrent.ConcurrentBag<Exception>();
-        Parallel.For(0, 4, _ =>
-        {
-            try
-            {
-                for (int i = 0; i < 50; i++)
-                {
-                    model.TrainOnBatch(x, y);
-                }
-            }
-            catch (InvalidOperationException e)
-            {
-                errors.Add(e);
-            }
-        });
-        Assert.NotEmpty(errors);
-        Assert.All(errors, e => Assert.Contains("Train one model from one thread at a time", e.Message));
+        // The step is held inside its forward pass by a layer that waits for the test.
+        var model = new HeldModel(seed: 1);
+        model.Compile(new SGD(learningRate: 0.1f), Losses.MeanSquaredError);
+        float[] x = FiniteDifferences.Random(2 * 4, 1), y = FiniteDifferences.Random(2 * 4, 2);
+        float[] before = model.Predict(x);
+        Hold.Arm();
+        var trainer = new Thread(() => model.TrainOnBatch(x, y));
+        trainer.Start();
+        Assert.True(Hold.Entered.Wait(TimeSpan.FromSeconds(30)), "the step did not start");
+
+        var error = Assert.Throws<InvalidOperationException>(() => model.TrainOnBatch(x, y));
+        Assert.Contains("Train one model from one thread at a time", error.Message);
+
+        float[]? during = null;
+        var predictor = new Thread(() => during = model.Predict(x));
+        predictor.Start();
+        Assert.False(predictor.Join(TimeSpan.FromMilliseconds(200)), "a prediction ran while the step was writing the weights");
+        Hold.Release.Set();
+        trainer.Join();
+        predictor.Join();
+        Assert.NotEqual(before, during);
+        Assert.Equal(model.Predict(x), during);
     }
 }
 

@@ -88,6 +88,28 @@ public sealed class UserModuleTests
     }
 
     [Fact]
+    public void A_step_through_every_activation_layer_allocates_nothing_once_warm()
+    {
+        var model = new ActivationLayersModel(seed: 1);
+        model.Compile(new Adam(), Losses.CategoricalCrossentropy);
+        float[] x = FiniteDifferences.Random(8 * 20, 2), y = Enumerable.Range(0, 16).Select(i => (float)(i % 2)).ToArray(), output = new float[16];
+        for (int i = 0; i < 5; i++)
+        {
+            model.TrainOnBatch(x, y);
+            model.Predict(x, output);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 20; i++)
+        {
+            model.TrainOnBatch(x, y);
+            model.Predict(x, output);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void Block_weights_have_keras_nested_paths_and_the_summary_shows_each_block_as_one_row()
     {
         var model = new UserModulesModel(seed: 1);

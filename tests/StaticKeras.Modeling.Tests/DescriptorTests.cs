@@ -54,7 +54,7 @@ public sealed class DescriptorTests
         }
 
         ConstructorInfo constructor = type.GetConstructors().OrderBy(c => c.GetParameters().Length).First();
-        object?[] constructorArguments = constructor.GetParameters().Select(p => Sample(p.ParameterType)).ToArray();
+        object?[] constructorArguments = constructor.GetParameters().Select(Sample).ToArray();
         object attribute = constructor.Invoke(constructorArguments);
         var written = constructor.GetParameters().Select((p, i) => new ArgumentSpec(char.ToUpperInvariant(p.Name![0]) + p.Name[1..], Value(constructorArguments[i]), IsNamed: false)).ToList();
         var defaults = type.GetProperties()
@@ -91,14 +91,20 @@ public sealed class DescriptorTests
         return config;
     }
 
-    private static object? Sample(Type type) =>
-        type == typeof(int) ? 4
-        : type == typeof(double) ? 0.5
-        : type == typeof(int[]) ? new[] { 4, 4 }
-        : type == typeof(string[]) ? new[] { "a", "b" }
-        : type == typeof(object) ? "relu"
-        : type == typeof(string) ? "x"
-        : throw new NotSupportedException(type.Name);
+    /// <summary>A valid value for a constructor parameter (the test is about the properties' defaults).</summary>
+    private static object? Sample(ParameterInfo parameter)
+    {
+        Type type = parameter.ParameterType;
+        return type == typeof(int) ? 4
+            : type == typeof(double) ? 0.5
+            : type == typeof(int[]) ? new[] { 4, 4 }
+            : type == typeof(double[]) ? new[] { 0.0, 1.0 }
+            : type == typeof(string[]) ? new[] { "a", "b" }
+            : type == typeof(object) ? "relu"
+            : type == typeof(string) && parameter.Name == "mode" ? "horizontal"
+            : type == typeof(string) ? "x"
+            : throw new NotSupportedException(type.Name);
+    }
 
     private static ArgumentValue Value(object? value) => value switch
     {
@@ -109,6 +115,7 @@ public sealed class DescriptorTests
         float f => ArgumentValue.FromNumber(f),
         string s => ArgumentValue.FromText(s),
         int[] a => ArgumentValue.FromNumbers(a.Select(x => (double)x).ToArray()),
+        double[] a => ArgumentValue.FromNumbers(a),
         string[] a => ArgumentValue.FromTexts(a),
         Enum e => ArgumentValue.FromEnum(e.ToString(), Convert.ToDouble(e)),
         IEnumerable => throw new NotSupportedException(value.GetType().Name),

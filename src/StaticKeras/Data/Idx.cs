@@ -1,7 +1,6 @@
 using System;
 using System.Buffers.Binary;
 using System.IO;
-using System.IO.Compression;
 
 namespace StaticKeras.Data;
 
@@ -81,17 +80,5 @@ public static class Idx
         return Array.ConvertAll(values, v => (int)v);
     }
 
-    private static byte[] ReadAll(string path)
-    {
-        byte[] raw = File.ReadAllBytes(path);
-        if (raw.Length < 2 || raw[0] != 0x1f || raw[1] != 0x8b)
-        {
-            return raw;
-        }
-
-        using var gzip = new GZipStream(new MemoryStream(raw), CompressionMode.Decompress);
-        using var result = new MemoryStream(raw.Length * 4);
-        gzip.CopyTo(result);
-        return result.ToArray();
-    }
+    private static byte[] ReadAll(string path) => DataFile.ReadAllBytes(path);
 }

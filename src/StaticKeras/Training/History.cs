@@ -27,6 +27,18 @@ public sealed class History
     /// <summary>Keras's <c>history.history</c>: every key with its values per epoch.</summary>
     public IReadOnlyDictionary<string, List<double>> Values => values;
 
+    /// <summary>
+    /// The training curves as SVG: a panel per metric, training solid and validation dashed, by
+    /// epoch (what Keras users draw from <c>history.history</c> with matplotlib).
+    /// </summary>
+    /// <param name="title">A heading over the panels (the model's name, say), or null.</param>
+    public string ToSvg(string? title = null) => Plotting.HistoryPlot.ToSvg(this, title);
+
+    /// <summary>Writes <see cref="ToSvg"/> to a file, whole or not at all.</summary>
+    /// <param name="path">The file, usually <c>*.svg</c>.</param>
+    /// <param name="title">A heading over the panels, or null.</param>
+    public void WriteSvg(string path, string? title = null) => Plotting.HistoryPlot.Write(this, path, title);
+
     internal void Record(int epoch, IReadOnlyDictionary<string, double> logs)
     {
         epochs.Add(epoch);

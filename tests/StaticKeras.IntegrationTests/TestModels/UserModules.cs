@@ -192,3 +192,42 @@ public sealed class BadScale : ILayer
 [Layer<BadScale>]
 [Dense(2, Activation = Activation.Softmax)]
 public partial class BadGradientModel;
+
+/// <summary>The identity, whose training forward pass waits when armed: a test holds a training step open with it.</summary>
+[LayerShape("(*) -> (*)")]
+public sealed class Hold : ILayer
+{
+    private static int armed;
+
+    /// <summary>Set when an armed forward pass has started.</summary>
+    public static ManualResetEventSlim Entered { get; } = new();
+
+    /// <summary>What an armed forward pass waits for.</summary>
+    public static ManualResetEventSlim Release { get; } = new();
+
+    /// <summary>Makes the next training forward pass wait.</summary>
+    public static void Arm()
+    {
+        Entered.Reset();
+        Release.Reset();
+        Volatile.Write(ref armed, 1);
+    }
+
+    public static void Forward(in LayerContext c, ReadOnlySpan<float> x, Span<float> y)
+    {
+        x.CopyTo(y);
+        if (c.Training && Interlocked.Exchange(ref armed, 0) == 1)
+        {
+            Entered.Set();
+            Release.Wait(TimeSpan.FromSeconds(60));
+        }
+    }
+
+    public static void Backward(in LayerContext c, ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx) => dy.CopyTo(dx);
+}
+
+/// <summary>A Dense and the <see cref="Hold"/> layer.</summary>
+[Input(4)]
+[Dense(4)]
+[Layer<Hold>]
+public partial class HeldModel;

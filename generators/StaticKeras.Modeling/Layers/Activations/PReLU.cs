@@ -43,8 +43,9 @@ internal sealed class PReLU : LayerDescriptor<PReLUConfig>
     {
         Shape shape = l.OutputShape;
         int[] alpha = l.Layer.Weights[0].Dims.ToArray();
-        OpArg dims = OpArg.Code("[" + string.Join(", ", shape.Dims) + "]");
-        OpArg alphaDims = OpArg.Code("[" + string.Join(", ", alpha) + "]");
+        // Static arrays, not collection expressions: a collection expression passed as a span argument allocates in Debug builds.
+        OpArg dims = l.Field("_shape", "int[]", "[" + string.Join(", ", shape.Dims) + "]", $"the sample shape {l.Layer.Path} broadcasts alpha over");
+        OpArg alphaDims = l.Field("_alpha_shape", "int[]", "[" + string.Join(", ", alpha) + "]", $"the shape of {l.Layer.Path}'s alpha (1 on shared axes)");
         l.Forward($"{LayerLowering.Kernels}PReluKernel.Forward", l.Input(), l.Weight("alpha"), l.Output, OpArg.Batch, dims, alphaDims);
         l.Backward(
             $"{LayerLowering.Kernels}PReluKernel.Backward",
