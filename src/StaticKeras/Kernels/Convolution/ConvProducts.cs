@@ -1,0 +1,192 @@
+using System;
+
+namespace StaticKeras.Kernels;
+
+/// <summary>
+/// A convolution's three products as GEMMs, one per group, over the im2col matrix
+/// <c>P (pixels × patchLength)</c> of <see cref="PatchSource"/> and the kernel seen as
+/// <c>W (patchLength × filters)</c> (Keras's layout, unchanged):
+/// forward <c>y = P·W</c>, kernel gradient <c>dW = Pᵀ·dz</c>, input gradient <c>dx = col2im(dz·Wᵀ)</c>.
+/// </summary>
+/// <remarks>
+/// P is never held whole. Forward, the GEMM gathers each row tile of P straight into its packing
+/// buffer (<see cref="ConvPatches.GatherTile"/>, an implicit GEMM), or, with
+/// <see cref="ConvSettings.Im2Col"/>, P is built chunk by chunk in scratch. The kernel and input
+/// gradients go chunk by chunk through scratch (<see cref="ChunkPixels"/> rows). A 1×1
+/// convolution with unit strides and no padding reads x (or writes dx) in place. Every output
+/// element sums its terms in an order fixed by the geometry, so any thread count gives the same bits.
+/// </remarks>
+internal static unsafe class ConvProducts
+{
+    /// <summary>Floats of patch rows one chunk may hold (512 KB: a chunk and what it multiplies stay in L2).</summary>
+    private const int ChunkBudget = 1 << 17;
+
+    /// <summary>Patch rows per chunk of the chunked products.</summary>
+    public static int ChunkPixels(in ConvGeometry g) => Math.Clamp(ChunkBudget / g.PatchLength, 16, 512);
+
+    /// <summary>Whether P is x itself: a 1×1 kernel, unit strides, no padding.</summary>
+    public static bool IsPointwise(in ConvGeometry g) =>
+        g.Taps == 1 && g.StrideHeight == 1 && g.StrideWidth == 1 && g.PadTop == 0 && g.PadBottom == 0 && g.PadLeft == 0 && g.PadRight == 0;
+
+    /// <summary><c>y (+)= relu?(P·W + bias)</c> for every group.</summary>
+    public static void Forward(in ConvGeometry g, int batch, float* x, float* kernel, float* bias, float* y, bool relu, bool accumulate, float* scratch, in ConvSettings run)
+    {
+        int pixels = batch * g.OutputPixels;
+        for (int group = 0; group < g.Groups; group++)
+        {
+            GemmProblem p = default;
+            p.B = kernel + (group * g.GroupFilters);
+            p.BRow = g.Filters;
+            p.BCol = 1;
+            p.C = y + (group * g.GroupFilters);
+            p.Ldc = g.Filters;
+            p.M = pixels;
+            p.N = g.GroupFilters;
+            p.K = g.PatchLength;
+            p.Accumulate = accumulate;
+            p.Bias = bias == null ? null : bias + (group * g.GroupFilters);
+            p.Activation = ConvEpilogue.Gemm(relu);
+            PatchSource source = PatchSource.Create(g, x, group);
+            if (IsPointwise(g))
+            {
+                p.A = x + source.ChannelOffset;
+                p.ARow = g.Channels;
+                p.ACol = 1;
+                GemmRunner.Run(p, run.Kernel, run.Threads);
+            }
+            else if (!run.Im2Col)
+            {
+                p.GatherA = &ConvPatches.GatherTile;
+                p.GatherContext = &source;
+                GemmRunner.Run(p, run.Kernel, run.Threads);
+            }
+            else
+            {
+                ForwardByChunks(g, source, p, scratch, run);
+            }
+        }
+    }
+
+    /// <summary><c>dW = Pᵀ·dz</c> for every group (overwrites dKernel).</summary>
+    public static void KernelGradient(in ConvGeometry g, int batch, float* x, float* dz, float* dKernel, float* scratch, in ConvSettings run)
+    {
+        int pixels = batch * g.OutputPixels;
+        if (pixels == 0)
+        {
+            new Span<float>(dKernel, g.KernelSize).Clear();
+            return;
+        }
+
+        int chunk = ChunkPixels(g);
+        for (int group = 0; group < g.Groups; group++)
+        {
+            GemmProblem p = default;
+            p.ARow = 1;
+            p.BRow = g.Filters;
+            p.BCol = 1;
+            p.C = dKernel + (group * g.GroupFilters);
+            p.Ldc = g.Filters;
+            p.M = g.PatchLength;
+            p.N = g.GroupFilters;
+            PatchSource source = PatchSource.Create(g, x, group);
+            if (IsPointwise(g))
+            {
+                p.A = x + source.ChannelOffset;
+                p.ACol = g.Channels;
+                p.B = dz + (group * g.GroupFilters);
+                p.K = pixels;
+                GemmRunner.Run(p, run.Kernel, run.Threads);
+                continue;
+            }
+
+            // Depth chunks in ascending order, each added to the last: the same sums for any split of C.
+            p.A = scratch;
+            p.ACol = g.PatchLength;
+            for (int start = 0; start < pixels; start += chunk)
+            {
+                int count = Math.Min(chunk, pixels - start);
+                ConvPatches.Gather(source, start, count, g.PatchLength, scratch);
+                p.B = dz + ((nint)start * g.Filters) + (group * g.GroupFilters);
+                p.K = count;
+                p.Accumulate = start > 0;
+                GemmRunner.Run(p, run.Kernel, run.Threads);
+            }
+        }
+    }
+
+    /// <summary><c>dx (+)= col2im(dz·Wᵀ)</c> for every group.</summary>
+    public static void InputGradient(in ConvGeometry g, int batch, float* dz, float* kernel, float* dx, bool accumulate, float* scratch, in ConvSettings run)
+    {
+        int pixels = batch * g.OutputPixels;
+        bool pointwise = IsPointwise(g);
+        if (!accumulate && !pointwise)
+        {
+            new Span<float>(dx, batch * g.InputSize).Clear();
+        }
+
+        int chunk = ChunkPixels(g);
+        for (int group = 0; group < g.Groups; group++)
+        {
+            GemmProblem p = default;
+            p.ARow = g.Filters;
+            p.ACol = 1;
+            p.B = kernel + (group * g.GroupFilters);
+            p.BRow = 1;
+            p.BCol = g.Filters;
+            p.K = g.GroupFilters;
+            PatchSource target = PatchSource.Create(g, dx, group);
+            if (pointwise)
+            {
+                p.A = dz + (group * g.GroupFilters);
+                p.C = dx + target.ChannelOffset;
+                p.Ldc = g.Channels;
+                p.M = pixels;
+                p.N = g.GroupChannels;
+                p.Accumulate = accumulate;
+                GemmRunner.Run(p, run.Kernel, run.Threads);
+                continue;
+            }
+
+            p.C = scratch;
+            p.Ldc = g.PatchLength;
+            p.N = g.PatchLength;
+            for (int start = 0; start < pixels; start += chunk)
+            {
+                int count = Math.Min(chunk, pixels - start);
+                p.A = dz + ((nint)start * g.Filters) + (group * g.GroupFilters);
+                p.M = count;
+                GemmRunner.Run(p, run.Kernel, run.Threads);
+                ConvPatches.Scatter(target, start, count, g.PatchLength, scratch);
+            }
+        }
+    }
+
+    /// <summary>The forward product over im2col chunks built in scratch (the alternative to gathering per tile).</summary>
+    private static void ForwardByChunks(in ConvGeometry g, in PatchSource source, GemmProblem p, float* scratch, in ConvSettings run)
+    {
+        int pixels = p.M;
+        int chunk = ChunkPixels(g);
+        float* c = p.C;
+        p.A = scratch;
+        p.ARow = g.PatchLength;
+        p.ACol = 1;
+        for (int start = 0; start < pixels; start += chunk)
+        {
+            int count = Math.Min(chunk, pixels - start);
+            ConvPatches.Gather(source, start, count, g.PatchLength, scratch);
+            p.C = c + ((nint)start * g.Filters);
+            p.M = count;
+            GemmRunner.Run(p, run.Kernel, run.Threads);
+        }
+    }
+}
+
+/// <summary>How a convolution call runs: the GEMM micro-kernel, the thread count, and the forward algorithm.</summary>
+/// <param name="Kernel">The GEMM micro-kernel.</param>
+/// <param name="Threads">Threads a product may use.</param>
+/// <param name="Im2Col">Forward through im2col chunks instead of gathering patches per tile.</param>
+internal readonly record struct ConvSettings(GemmKernelKind Kernel, int Threads, bool Im2Col = false)
+{
+    /// <summary>This machine's kernel on <see cref="KernelOptions.Threads"/>, with the faster forward algorithm.</summary>
+    public static ConvSettings Current => new(GemmRunner.Kernel, KernelOptions.Threads);
+}
