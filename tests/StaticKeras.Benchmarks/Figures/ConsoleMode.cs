@@ -37,6 +37,11 @@ public static class ConsoleMode
                 ModelFigures.Predict(t, BenchmarkModel.Mlp, [(1, 1000, 5000), (32, 300, 2000), (128, 300, 2000)]);
             }
 
+            if (Want("conv"))
+            {
+                Cnn.ConvFigures.Run(t, peak > 0 ? peak : GemmFigures.Peak(t), [1, 32, 128]);
+            }
+
             if (Want("tiny"))
             {
                 ModelFigures.Train(t, BenchmarkModel.Tiny, [(4, 1000, 5000), (1, 1000, 5000), (32, 1000, 5000), (128, 1000, 5000)]);

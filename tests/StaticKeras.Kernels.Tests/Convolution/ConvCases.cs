@@ -18,6 +18,9 @@ internal static class ConvCases
         ["Conv1D same stride 2, odd total padding"] = (ConvGeometry.Conv1D(9, 2, 3, 4, stride: 2, padBefore: 1, padAfter: 2), 2),
         ["32 to 40 channels, several tiles and an edge panel"] = (new ConvGeometry(9, 9, 32, 40, 3, 3), 3),
         ["depth 576, two depth blocks"] = (Same(6, 6, 64, 16, 3, 3, 1, 1, 1, 1, 1), 1),
+        ["one channel, same, dilation (2, 1), stride (2, 1)"] = (Same(7, 6, 1, 3, 3, 2, 2, 1, 2, 1, 1), 2),
+        ["one channel, stride 2 across the width"] = (Same(6, 7, 1, 2, 3, 3, 1, 2, 1, 1, 1), 2),
+        ["Conv1D one channel causal"] = (ConvGeometry.Conv1D(12, 1, 3, 4, padBefore: 3), 2),
         ["CNN conv1 28x28x1 to 32"] = (new ConvGeometry(28, 28, 1, 32, 3, 3), 3),
         ["CNN conv2 13x13x32 to 64"] = (new ConvGeometry(13, 13, 32, 64, 3, 3), 2),
     };
@@ -27,7 +30,8 @@ internal static class ConvCases
     [
         "3x3 valid", "3x3 same stride 2, odd total padding", "3x3 dilation 2 same", "3x3 groups 2 same",
         "5x3 strides (1, 2), explicit padding", "1x1 pointwise groups 3", "1x1 stride 2", "Conv1D causal dilation 2",
-        "Conv1D same stride 2, odd total padding",
+        "Conv1D same stride 2, odd total padding", "one channel, same, dilation (2, 1), stride (2, 1)",
+        "one channel, stride 2 across the width", "Conv1D one channel causal",
     ];
 
     public static TheoryData<string> Names() => new(All.Keys);

@@ -21,8 +21,7 @@ public static unsafe class Conv2DKernel
     /// <summary>Floats of the op-local scratch every call of this geometry needs (batch-independent).</summary>
     /// <param name="geometry">The convolution.</param>
     /// <returns>The scratch length in floats.</returns>
-    public static int ScratchSize(in ConvGeometry geometry) =>
-        ConvProducts.IsPointwise(geometry) ? 0 : ConvProducts.ChunkPixels(geometry) * geometry.PatchLength;
+    public static int ScratchSize(in ConvGeometry geometry) => ConvProducts.ScratchFloats(geometry);
 
     /// <summary>Computes <c>y = relu?(conv(x, kernel) + bias)</c>.</summary>
     /// <param name="geometry">The convolution.</param>
@@ -125,7 +124,7 @@ public static unsafe class Conv2DKernel
             ThrowHelper.ThrowIfTooShort(bias, g.Filters, nameof(bias));
         }
 
-        ThrowHelper.ThrowIfTooShort(scratch, run.Im2Col ? ScratchSize(g) : 0, nameof(scratch));
+        ThrowHelper.ThrowIfTooShort(scratch, run.Im2Col || ConvProducts.UsesColumns(g) ? ScratchSize(g) : 0, nameof(scratch));
         fixed (float* px = x, pk = kernel, pb = bias, py = y, ps = scratch)
         {
             ConvProducts.Forward(g, batch, px, pk, bias.IsEmpty ? null : pb, py, relu, accumulate, ps, run);

@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 
 namespace StaticKeras.Kernels;
@@ -20,9 +21,18 @@ internal static unsafe class ConvPatches
         ref readonly PatchSource s = ref Unsafe.AsRef<PatchSource>(g.GatherContext);
         nint stride = GemmPacking.PaddedStride(depth);
         var cursor = new PixelCursor(s, row);
+        bool whole = depthStart == 0 && depth == s.PatchLength;
         for (int r = 0; r < rows; r++)
         {
-            Walk<Copying>(s, cursor, depthStart, depth, destination + (r * stride));
+            if (whole)
+            {
+                WalkWhole<Copying>(s, cursor, destination + (r * stride));
+            }
+            else
+            {
+                Walk<Copying>(s, cursor, depthStart, depth, destination + (r * stride));
+            }
+
             cursor.Advance(s);
         }
 
@@ -30,25 +40,94 @@ internal static unsafe class ConvPatches
         t.AStep = 1;
     }
 
-    /// <summary>Writes the im2col rows of output pixels <c>[pixel, pixel + count)</c>, <c>patchLength</c> floats each, to <paramref name="rows"/>.</summary>
-    public static void Gather(in PatchSource s, int pixel, int count, int patchLength, float* rows)
+    /// <summary>Writes the im2col rows of output pixels <c>[pixel, pixel + count)</c>, one patch each, to <paramref name="rows"/>.</summary>
+    public static void Gather(in PatchSource s, int pixel, int count, float* rows)
     {
         var cursor = new PixelCursor(s, pixel);
         for (int r = 0; r < count; r++)
         {
-            Walk<Copying>(s, cursor, 0, patchLength, rows + ((nint)r * patchLength));
+            WalkWhole<Copying>(s, cursor, rows + ((nint)r * s.PatchLength));
             cursor.Advance(s);
         }
     }
 
     /// <summary>Adds patch rows of output pixels <c>[pixel, pixel + count)</c> back into the image (col2im), each element where it was read.</summary>
-    public static void Scatter(in PatchSource s, int pixel, int count, int patchLength, float* rows)
+    public static void Scatter(in PatchSource s, int pixel, int count, float* rows)
     {
         var cursor = new PixelCursor(s, pixel);
         for (int r = 0; r < count; r++)
         {
-            Walk<Adding>(s, cursor, 0, patchLength, rows + ((nint)r * patchLength));
+            WalkWhole<Adding>(s, cursor, rows + ((nint)r * s.PatchLength));
             cursor.Advance(s);
+        }
+    }
+
+    /// <summary>
+    /// The transposed im2col of a one-channel image with unit stride across the width:
+    /// <c>columns[k·stride + j] = patch(pixel + j)[k]</c>. Along an output row each tap reads
+    /// adjacent image columns, so every (tap, output row) is one copied run instead of a float per tap.
+    /// </summary>
+    public static void GatherColumns(in PatchSource s, int pixel, int count, nint stride, float* columns)
+    {
+        var cursor = new PixelCursor(s, pixel);
+        for (int j = 0; j < count;)
+        {
+            int run = Math.Min(count - j, s.OutputWidth - cursor.OutputColumn);
+            float* to = columns + j;
+            for (int kh = 0, row = cursor.Row; kh < s.KernelHeight; kh++, row += s.DilationHeight)
+            {
+                for (int kw = 0, column = cursor.Column; kw < s.KernelWidth; kw++, column += s.DilationWidth, to += stride)
+                {
+                    if ((uint)row >= (uint)s.Height)
+                    {
+                        FloatRuns.Clear(to, run);
+                        continue;
+                    }
+
+                    // Image columns [column, column + run): zeros left of 0 and from the width on.
+                    int lead = Math.Clamp(-column, 0, run);
+                    int end = Math.Max(lead, Math.Min(run, s.Width - column));
+                    FloatRuns.Clear(to, lead);
+                    FloatRuns.Copy(cursor.Sample + ((nint)row * s.Width) + column + lead, to + lead, end - lead);
+                    FloatRuns.Clear(to + end, run - end);
+                }
+            }
+
+            j += run;
+            for (int i = 0; i < run; i++)
+            {
+                cursor.Advance(s);
+            }
+        }
+    }
+
+    /// <summary>A whole patch: runs of a kernel row (or of a tap) without bounds checks when the patch lies inside the image.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WalkWhole<TMove>(in PatchSource s, in PixelCursor pixel, float* patch)
+        where TMove : struct, IPatchMove
+    {
+        if (!s.WholePatchInside(pixel.Row, pixel.Column))
+        {
+            Walk<TMove>(s, pixel, 0, s.PatchLength, patch);
+            return;
+        }
+
+        float* image = pixel.Sample + ((((nint)pixel.Row * s.Width) + pixel.Column) * s.Channels);
+        nint rowStep = (nint)s.DilationHeight * s.Width * s.Channels;
+        for (int kh = 0; kh < s.KernelHeight; kh++, image += rowStep)
+        {
+            if (s.RowRun > 0)
+            {
+                TMove.Inside(image, patch, s.RowRun);
+                patch += s.RowRun;
+                continue;
+            }
+
+            float* tap = image;
+            for (int kw = 0; kw < s.KernelWidth; kw++, tap += (nint)s.DilationWidth * s.Channels, patch += s.GroupChannels)
+            {
+                TMove.Inside(tap, patch, s.GroupChannels);
+            }
         }
     }
 
@@ -56,7 +135,6 @@ internal static unsafe class ConvPatches
     /// Visits patch elements <c>[first, first + count)</c> of the cursor's pixel as runs of one
     /// tap's channels, and moves each run between the image and <paramref name="patch"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Walk<TMove>(in PatchSource s, in PixelCursor pixel, int first, int count, float* patch)
         where TMove : struct, IPatchMove
     {

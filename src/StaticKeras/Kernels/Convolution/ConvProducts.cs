@@ -11,7 +11,8 @@ namespace StaticKeras.Kernels;
 /// <remarks>
 /// P is never held whole. Forward, the GEMM gathers each row tile of P straight into its packing
 /// buffer (<see cref="ConvPatches.GatherTile"/>, an implicit GEMM), or, with
-/// <see cref="ConvSettings.Im2Col"/>, P is built chunk by chunk in scratch. The kernel and input
+/// <see cref="ConvSettings.Im2Col"/>, P is built chunk by chunk in scratch; for one input
+/// channel it is built transposed, chunk by chunk (<see cref="UsesColumns"/>). The kernel and input
 /// gradients go chunk by chunk through scratch (<see cref="ChunkPixels"/> rows). A 1×1
 /// convolution with unit strides and no padding reads x (or writes dx) in place. Every output
 /// element sums its terms in an order fixed by the geometry, so any thread count gives the same bits.
@@ -21,8 +22,21 @@ internal static unsafe class ConvProducts
     /// <summary>Floats of patch rows one chunk may hold (512 KB: a chunk and what it multiplies stay in L2).</summary>
     private const int ChunkBudget = 1 << 17;
 
-    /// <summary>Patch rows per chunk of the chunked products.</summary>
-    public static int ChunkPixels(in ConvGeometry g) => Math.Clamp(ChunkBudget / g.PatchLength, 16, 512);
+    /// <summary>Patch rows (output pixels) per chunk of the chunked products.</summary>
+    public static int ChunkPixels(in ConvGeometry g) => Math.Clamp(ChunkBudget / g.PatchLength, 16, UsesColumns(g) ? 4096 : 512);
+
+    /// <summary>Floats between patch columns in the transposed layout: an odd number of cache lines, so a tile's rows do not share L1 sets.</summary>
+    public static nint ColumnStride(in ConvGeometry g) => GemmPacking.PaddedStride(ChunkPixels(g));
+
+    /// <summary>Floats of scratch the chunked products use.</summary>
+    public static int ScratchFloats(in ConvGeometry g) =>
+        IsPointwise(g) ? 0 : UsesColumns(g) ? (int)ColumnStride(g) * g.PatchLength : ChunkPixels(g) * g.PatchLength;
+
+    /// <summary>
+    /// Whether patches are built transposed (<see cref="ConvPatches.GatherColumns"/>): for one
+    /// input channel and unit strides across the width, where a patch row would be a float per tap.
+    /// </summary>
+    public static bool UsesColumns(in ConvGeometry g) => g.Channels == 1 && g.StrideWidth == 1 && !IsPointwise(g);
 
     /// <summary>Whether P is x itself: a 1×1 kernel, unit strides, no padding.</summary>
     public static bool IsPointwise(in ConvGeometry g) =>
@@ -53,6 +67,10 @@ internal static unsafe class ConvProducts
                 p.ARow = g.Channels;
                 p.ACol = 1;
                 GemmRunner.Run(p, run.Kernel, run.Threads);
+            }
+            else if (UsesColumns(g))
+            {
+                ForwardByColumns(g, source, p, scratch, run);
             }
             else if (!run.Im2Col)
             {
@@ -100,12 +118,22 @@ internal static unsafe class ConvProducts
             }
 
             // Depth chunks in ascending order, each added to the last: the same sums for any split of C.
+            bool columns = UsesColumns(g);
             p.A = scratch;
-            p.ACol = g.PatchLength;
+            p.ARow = columns ? ColumnStride(g) : 1;
+            p.ACol = columns ? 1 : g.PatchLength;
             for (int start = 0; start < pixels; start += chunk)
             {
                 int count = Math.Min(chunk, pixels - start);
-                ConvPatches.Gather(source, start, count, g.PatchLength, scratch);
+                if (columns)
+                {
+                    ConvPatches.GatherColumns(source, start, count, p.ARow, scratch);
+                }
+                else
+                {
+                    ConvPatches.Gather(source, start, count, scratch);
+                }
+
                 p.B = dz + ((nint)start * g.Filters) + (group * g.GroupFilters);
                 p.K = count;
                 p.Accumulate = start > 0;
@@ -156,8 +184,27 @@ internal static unsafe class ConvProducts
                 p.A = dz + ((nint)start * g.Filters) + (group * g.GroupFilters);
                 p.M = count;
                 GemmRunner.Run(p, run.Kernel, run.Threads);
-                ConvPatches.Scatter(target, start, count, g.PatchLength, scratch);
+                ConvPatches.Scatter(target, start, count, scratch);
             }
+        }
+    }
+
+    /// <summary>The forward product over transposed patch chunks: the GEMM reads A transposed in place, the tile's rows adjacent at each depth step.</summary>
+    private static void ForwardByColumns(in ConvGeometry g, in PatchSource source, GemmProblem p, float* scratch, in ConvSettings run)
+    {
+        int pixels = p.M;
+        int chunk = ChunkPixels(g);
+        float* c = p.C;
+        p.A = scratch;
+        p.ARow = 1;
+        p.ACol = ColumnStride(g);
+        for (int start = 0; start < pixels; start += chunk)
+        {
+            int count = Math.Min(chunk, pixels - start);
+            ConvPatches.GatherColumns(source, start, count, p.ACol, scratch);
+            p.C = c + ((nint)start * g.Filters);
+            p.M = count;
+            GemmRunner.Run(p, run.Kernel, run.Threads);
         }
     }
 
@@ -173,7 +220,7 @@ internal static unsafe class ConvProducts
         for (int start = 0; start < pixels; start += chunk)
         {
             int count = Math.Min(chunk, pixels - start);
-            ConvPatches.Gather(source, start, count, g.PatchLength, scratch);
+            ConvPatches.Gather(source, start, count, scratch);
             p.C = c + ((nint)start * g.Filters);
             p.M = count;
             GemmRunner.Run(p, run.Kernel, run.Threads);

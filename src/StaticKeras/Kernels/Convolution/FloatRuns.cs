@@ -31,6 +31,14 @@ internal static unsafe class FloatRuns
             }
         }
 
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; i <= length - 4; i += 4)
+            {
+                Vector128.Store(Vector128.Load(from + i), to + i);
+            }
+        }
+
         for (; i < length; i++)
         {
             to[i] = from[i];
@@ -58,6 +66,14 @@ internal static unsafe class FloatRuns
             }
         }
 
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; i <= length - 4; i += 4)
+            {
+                Vector128.Store(Vector128<float>.Zero, to + i);
+            }
+        }
+
         for (; i < length; i++)
         {
             to[i] = 0f;
@@ -82,6 +98,14 @@ internal static unsafe class FloatRuns
             for (; i <= length - 8; i += 8)
             {
                 Vector256.Store(Vector256.Load(to + i) + Vector256.Load(from + i), to + i);
+            }
+        }
+
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; i <= length - 4; i += 4)
+            {
+                Vector128.Store(Vector128.Load(to + i) + Vector128.Load(from + i), to + i);
             }
         }
 

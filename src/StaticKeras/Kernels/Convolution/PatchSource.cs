@@ -16,6 +16,7 @@ internal unsafe struct PatchSource
     public int Height;
     public int Width;
     public int Channels;
+    public int KernelHeight;
     public int KernelWidth;
     public int StrideHeight;
     public int StrideWidth;
@@ -29,8 +30,23 @@ internal unsafe struct PatchSource
     /// <summary>Channels of one group, the length of one tap's run of a patch.</summary>
     public int GroupChannels;
 
+    /// <summary>Floats of one patch, <c>kernelHeight · kernelWidth · groupChannels</c>.</summary>
+    public int PatchLength;
+
     /// <summary>The group's first channel.</summary>
     public int ChannelOffset;
+
+    /// <summary>Input rows from a patch's first kernel row to its last, <c>(kernelHeight − 1)·dilationHeight</c>.</summary>
+    public int RowReach;
+
+    /// <summary>Input columns from a patch's first kernel column to its last.</summary>
+    public int ColumnReach;
+
+    /// <summary>
+    /// With one group and no dilation across the width, a kernel row's taps are adjacent in the
+    /// image: <c>kernelWidth · channels</c> floats in one run; otherwise 0.
+    /// </summary>
+    public int RowRun;
 
     /// <summary>The view of group <paramref name="group"/> of <paramref name="image"/> under <paramref name="g"/>.</summary>
     public static PatchSource Create(in ConvGeometry g, float* image, int group) => new()
@@ -39,6 +55,7 @@ internal unsafe struct PatchSource
         Height = g.Height,
         Width = g.Width,
         Channels = g.Channels,
+        KernelHeight = g.KernelHeight,
         KernelWidth = g.KernelWidth,
         StrideHeight = g.StrideHeight,
         StrideWidth = g.StrideWidth,
@@ -49,8 +66,16 @@ internal unsafe struct PatchSource
         OutputHeight = g.OutputHeight,
         OutputWidth = g.OutputWidth,
         GroupChannels = g.GroupChannels,
+        PatchLength = g.PatchLength,
         ChannelOffset = g.GroupChannels * group,
+        RowReach = (g.KernelHeight - 1) * g.DilationHeight,
+        ColumnReach = (g.KernelWidth - 1) * g.DilationWidth,
+        RowRun = g.Groups == 1 && g.DilationWidth == 1 ? g.KernelWidth * g.Channels : 0,
     };
+
+    /// <summary>Whether every tap of the patch whose tap (0, 0) reads <c>(row, column)</c> lies inside the image.</summary>
+    public readonly bool WholePatchInside(int row, int column) =>
+        row >= 0 && column >= 0 && row + RowReach < Height && column + ColumnReach < Width;
 }
 
 /// <summary>
@@ -70,6 +95,9 @@ internal unsafe struct PixelCursor
 
     private int oh;
     private int ow;
+
+    /// <summary>The pixel's output column.</summary>
+    public readonly int OutputColumn => ow;
 
     /// <summary>The cursor at output pixel <paramref name="pixel"/> (counted over the whole batch).</summary>
     public PixelCursor(in PatchSource s, int pixel)
