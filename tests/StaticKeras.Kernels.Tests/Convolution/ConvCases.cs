@@ -9,7 +9,10 @@ internal static class ConvCases
         ["3x3 same stride 2, odd total padding"] = (Same(7, 8, 3, 5, 3, 3, 2, 2, 1, 1, 1), 2),
         ["3x3 dilation 2 same"] = (Same(9, 9, 2, 3, 3, 3, 1, 1, 2, 2, 1), 1),
         ["3x3 groups 2 same"] = (Same(6, 6, 4, 6, 3, 3, 1, 1, 1, 1, 2), 2),
-        ["depthwise-like groups = channels"] = (Same(5, 5, 3, 6, 3, 3, 1, 1, 1, 1, 3), 1),
+        ["depthwise multiplier 2 same"] = (Same(5, 5, 3, 6, 3, 3, 1, 1, 1, 1, 3), 2),
+        ["depthwise multiplier 1 stride 2 same"] = (Same(7, 6, 4, 4, 3, 3, 2, 2, 1, 1, 4), 2),
+        ["depthwise multiplier 3 dilation 2 valid"] = (ConvGeometry.Depthwise(8, 7, 2, 3, 3, 2, dilationHeight: 2, dilationWidth: 2), 2),
+        ["depthwise 40 channels 5x5 same"] = (Same(6, 6, 40, 40, 5, 5, 1, 1, 1, 1, 40), 3),
         ["5x3 strides (1, 2), explicit padding"] = (new ConvGeometry(8, 9, 3, 4, 5, 3, 1, 2, 1, 1, 2, 2, 1, 1), 1),
         ["1x1 pointwise"] = (new ConvGeometry(4, 5, 6, 7, 1, 1), 2),
         ["1x1 pointwise groups 3"] = (new ConvGeometry(3, 3, 6, 9, 1, 1, groups: 3), 1),
@@ -31,7 +34,8 @@ internal static class ConvCases
         "3x3 valid", "3x3 same stride 2, odd total padding", "3x3 dilation 2 same", "3x3 groups 2 same",
         "5x3 strides (1, 2), explicit padding", "1x1 pointwise groups 3", "1x1 stride 2", "Conv1D causal dilation 2",
         "Conv1D same stride 2, odd total padding", "one channel, same, dilation (2, 1), stride (2, 1)",
-        "one channel, stride 2 across the width", "Conv1D one channel causal",
+        "one channel, stride 2 across the width", "Conv1D one channel causal", "depthwise multiplier 2 same",
+        "depthwise multiplier 1 stride 2 same", "depthwise multiplier 3 dilation 2 valid",
     ];
 
     public static TheoryData<string> Names() => new(All.Keys);

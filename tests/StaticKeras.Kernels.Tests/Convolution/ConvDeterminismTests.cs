@@ -11,6 +11,7 @@ public sealed class ConvDeterminismTests
     [InlineData("CNN conv2 13x13x32 to 64", 8)]
     [InlineData("CNN conv1 28x28x1 to 32", 16)]
     [InlineData("3x3 groups 2 same", 20)]
+    [InlineData("depthwise 40 channels 5x5 same", 6)]
     [InlineData("3x3 same stride 2, odd total padding", 40)]
     public void Every_thread_count_kernel_and_algorithm_gives_the_same_bits(string name, int batch)
     {

@@ -185,6 +185,30 @@ public readonly struct ConvGeometry
     public static ConvGeometry Conv1D(int length, int channels, int filters, int kernelSize, int stride = 1, int dilation = 1, int padBefore = 0, int padAfter = 0, int groups = 1) =>
         new(1, length, channels, filters, 1, kernelSize, 1, stride, 1, dilation, 0, 0, padBefore, padAfter, groups);
 
+    /// <summary>
+    /// A DepthwiseConv2D geometry: <c>groups = channels</c>, <c>channels · depthMultiplier</c>
+    /// filters. Keras's depthwise kernel <c>(kh, kw, channels, depthMultiplier)</c> has the memory of
+    /// this grouped kernel <c>(kh, kw, 1, channels · depthMultiplier)</c>, and output channel
+    /// <c>c · depthMultiplier + m</c> is Keras's, so the weights are used as they are.
+    /// </summary>
+    /// <param name="height">Input rows.</param>
+    /// <param name="width">Input columns.</param>
+    /// <param name="channels">Input channels.</param>
+    /// <param name="depthMultiplier">Outputs per input channel.</param>
+    /// <param name="kernelHeight">Kernel rows.</param>
+    /// <param name="kernelWidth">Kernel columns.</param>
+    /// <param name="strideHeight">Step between output rows.</param>
+    /// <param name="strideWidth">Step between output columns.</param>
+    /// <param name="dilationHeight">Step between kernel rows.</param>
+    /// <param name="dilationWidth">Step between kernel columns.</param>
+    /// <param name="padTop">Zero rows before the input.</param>
+    /// <param name="padBottom">Zero rows after the input.</param>
+    /// <param name="padLeft">Zero columns before the input.</param>
+    /// <param name="padRight">Zero columns after the input.</param>
+    /// <returns>The geometry.</returns>
+    public static ConvGeometry Depthwise(int height, int width, int channels, int depthMultiplier, int kernelHeight, int kernelWidth, int strideHeight = 1, int strideWidth = 1, int dilationHeight = 1, int dilationWidth = 1, int padTop = 0, int padBottom = 0, int padLeft = 0, int padRight = 0) =>
+        new(height, width, channels, checked(channels * depthMultiplier), kernelHeight, kernelWidth, strideHeight, strideWidth, dilationHeight, dilationWidth, padTop, padBottom, padLeft, padRight, groups: channels);
+
     private static void RequirePositive(int value, string name)
     {
         if (value < 1)

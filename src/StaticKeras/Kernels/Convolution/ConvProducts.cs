@@ -30,7 +30,7 @@ internal static unsafe class ConvProducts
 
     /// <summary>Floats of scratch the chunked products use.</summary>
     public static int ScratchFloats(in ConvGeometry g) =>
-        IsPointwise(g) ? 0 : UsesColumns(g) ? (int)ColumnStride(g) * g.PatchLength : ChunkPixels(g) * g.PatchLength;
+        IsPointwise(g) || DepthwiseProducts.Applies(g) ? 0 : UsesColumns(g) ? (int)ColumnStride(g) * g.PatchLength : ChunkPixels(g) * g.PatchLength;
 
     /// <summary>
     /// Whether patches are built transposed (<see cref="ConvPatches.GatherColumns"/>): for one
@@ -45,6 +45,12 @@ internal static unsafe class ConvProducts
     /// <summary><c>y (+)= relu?(P·W + bias)</c> for every group.</summary>
     public static void Forward(in ConvGeometry g, int batch, float* x, float* kernel, float* bias, float* y, bool relu, bool accumulate, float* scratch, in ConvSettings run)
     {
+        if (DepthwiseProducts.Applies(g))
+        {
+            DepthwiseProducts.Forward(g, batch, x, kernel, bias, y, relu, accumulate, run.Threads);
+            return;
+        }
+
         int pixels = batch * g.OutputPixels;
         for (int group = 0; group < g.Groups; group++)
         {
@@ -88,6 +94,12 @@ internal static unsafe class ConvProducts
     /// <summary><c>dW = Pᵀ·dz</c> for every group (overwrites dKernel).</summary>
     public static void KernelGradient(in ConvGeometry g, int batch, float* x, float* dz, float* dKernel, float* scratch, in ConvSettings run)
     {
+        if (DepthwiseProducts.Applies(g))
+        {
+            DepthwiseProducts.KernelGradient(g, batch, x, dz, dKernel);
+            return;
+        }
+
         int pixels = batch * g.OutputPixels;
         if (pixels == 0)
         {
@@ -145,6 +157,12 @@ internal static unsafe class ConvProducts
     /// <summary><c>dx (+)= col2im(dz·Wᵀ)</c> for every group.</summary>
     public static void InputGradient(in ConvGeometry g, int batch, float* dz, float* kernel, float* dx, bool accumulate, float* scratch, in ConvSettings run)
     {
+        if (DepthwiseProducts.Applies(g))
+        {
+            DepthwiseProducts.InputGradient(g, batch, dz, kernel, dx, accumulate, run.Threads);
+            return;
+        }
+
         int pixels = batch * g.OutputPixels;
         bool pointwise = IsPointwise(g);
         if (!accumulate && !pointwise)

@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -112,6 +113,60 @@ internal static unsafe class FloatRuns
         for (; i < length; i++)
         {
             to[i] += from[i];
+        }
+    }
+
+    /// <summary><c>to[i] = a[i] · b[i] + to[i]</c>, one rounding each, for <paramref name="length"/> floats.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void MultiplyAdd(float* a, float* b, float* to, int length)
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i <= length - 16; i += 16)
+            {
+                Vector512.Store(Vector512.FusedMultiplyAdd(Vector512.Load(a + i), Vector512.Load(b + i), Vector512.Load(to + i)), to + i);
+            }
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= length - 8; i += 8)
+            {
+                Vector256.Store(Vector256.FusedMultiplyAdd(Vector256.Load(a + i), Vector256.Load(b + i), Vector256.Load(to + i)), to + i);
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            to[i] = MathF.FusedMultiplyAdd(a[i], b[i], to[i]);
+        }
+    }
+
+    /// <summary><c>to[i] = scale · b[i] + to[i]</c>, one rounding each, for <paramref name="length"/> floats.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ScaleAdd(float scale, float* b, float* to, int length)
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i <= length - 16; i += 16)
+            {
+                Vector512.Store(Vector512.FusedMultiplyAdd(Vector512.Create(scale), Vector512.Load(b + i), Vector512.Load(to + i)), to + i);
+            }
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= length - 8; i += 8)
+            {
+                Vector256.Store(Vector256.FusedMultiplyAdd(Vector256.Create(scale), Vector256.Load(b + i), Vector256.Load(to + i)), to + i);
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            to[i] = MathF.FusedMultiplyAdd(scale, b[i], to[i]);
         }
     }
 }
