@@ -51,17 +51,17 @@ public readonly struct ConvGeometry
         int padRight = 0,
         int groups = 1)
     {
-        RequirePositive(height, nameof(height));
-        RequirePositive(width, nameof(width));
-        RequirePositive(channels, nameof(channels));
-        RequirePositive(filters, nameof(filters));
-        RequirePositive(kernelHeight, nameof(kernelHeight));
-        RequirePositive(kernelWidth, nameof(kernelWidth));
-        RequirePositive(strideHeight, nameof(strideHeight));
-        RequirePositive(strideWidth, nameof(strideWidth));
-        RequirePositive(dilationHeight, nameof(dilationHeight));
-        RequirePositive(dilationWidth, nameof(dilationWidth));
-        RequirePositive(groups, nameof(groups));
+        GeometryChecks.RequirePositive(height, nameof(height), "a convolution");
+        GeometryChecks.RequirePositive(width, nameof(width), "a convolution");
+        GeometryChecks.RequirePositive(channels, nameof(channels), "a convolution");
+        GeometryChecks.RequirePositive(filters, nameof(filters), "a convolution");
+        GeometryChecks.RequirePositive(kernelHeight, nameof(kernelHeight), "a convolution");
+        GeometryChecks.RequirePositive(kernelWidth, nameof(kernelWidth), "a convolution");
+        GeometryChecks.RequirePositive(strideHeight, nameof(strideHeight), "a convolution");
+        GeometryChecks.RequirePositive(strideWidth, nameof(strideWidth), "a convolution");
+        GeometryChecks.RequirePositive(dilationHeight, nameof(dilationHeight), "a convolution");
+        GeometryChecks.RequirePositive(dilationWidth, nameof(dilationWidth), "a convolution");
+        GeometryChecks.RequirePositive(groups, nameof(groups), "a convolution");
         if (channels % groups != 0 || filters % groups != 0)
         {
             throw new ArgumentException($"groups is {groups}, but it must divide both the input channels ({channels}) and the filters ({filters}); choose a common divisor.", nameof(groups));
@@ -208,12 +208,4 @@ public readonly struct ConvGeometry
     /// <returns>The geometry.</returns>
     public static ConvGeometry Depthwise(int height, int width, int channels, int depthMultiplier, int kernelHeight, int kernelWidth, int strideHeight = 1, int strideWidth = 1, int dilationHeight = 1, int dilationWidth = 1, int padTop = 0, int padBottom = 0, int padLeft = 0, int padRight = 0) =>
         new(height, width, channels, checked(channels * depthMultiplier), kernelHeight, kernelWidth, strideHeight, strideWidth, dilationHeight, dilationWidth, padTop, padBottom, padLeft, padRight, groups: channels);
-
-    private static void RequirePositive(int value, string name)
-    {
-        if (value < 1)
-        {
-            throw new ArgumentException($"{name} is {value}, but a convolution needs at least 1.", name);
-        }
-    }
 }
