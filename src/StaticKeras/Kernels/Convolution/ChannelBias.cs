@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 
 namespace StaticKeras.Kernels;
 
@@ -14,40 +13,36 @@ internal static unsafe class ChannelBias
             return;
         }
 
+        var step = new Step { Bias = bias, Relu = relu };
         for (int r = 0; r < rows; r++)
         {
-            float* row = values + ((nint)r * channels);
-            int j = 0;
-            if (Vector512.IsHardwareAccelerated)
-            {
-                j = Vectors<Vector512Ops, Vector512<float>>(row, channels, bias, relu, j);
-            }
-
-            if (Vector256.IsHardwareAccelerated)
-            {
-                j = Vectors<Vector256Ops, Vector256<float>>(row, channels, bias, relu, j);
-            }
-
-            for (; j < channels; j++)
-            {
-                float v = bias == null ? row[j] : row[j] + bias[j];
-                row[j] = relu ? (v > 0f || float.IsNaN(v) ? v : 0f) : v;
-            }
+            step.Row = values + ((nint)r * channels);
+            ChannelLoop.Run(ref step, channels);
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Vectors<TOps, TVector>(float* row, int channels, float* bias, bool relu, int j)
-        where TOps : struct, IVectorOps<TVector>
-        where TVector : struct
+    private struct Step : IChannelStep
     {
-        for (; j <= channels - TOps.Lanes; j += TOps.Lanes)
+        public float* Row;
+        public float* Bias;
+        public bool Relu;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Vector<TOps, TMask, TVector>(int j)
+            where TOps : struct, IVectorOps<TVector>
+            where TMask : struct, IMaskOps<TVector>
+            where TVector : struct
         {
-            TVector v = TOps.Load(row + j);
-            v = bias == null ? v : TOps.Add(v, TOps.Load(bias + j));
-            TOps.Store(relu ? TOps.Relu(v) : v, row + j);
+            TVector v = TOps.Load(Row + j);
+            v = Bias == null ? v : TOps.Add(v, TOps.Load(Bias + j));
+            TOps.Store(Relu ? TOps.Relu(v) : v, Row + j);
         }
 
-        return j;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Scalar(int j)
+        {
+            float v = Bias == null ? Row[j] : Row[j] + Bias[j];
+            Row[j] = Relu ? (v > 0f || float.IsNaN(v) ? v : 0f) : v;
+        }
     }
 }

@@ -1,12 +1,12 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 
 namespace StaticKeras.Kernels;
 
 /// <summary>
 /// One pooling window of a channels-last sample, clipped to the input: rows <c>[RowStart,
 /// RowEnd)</c>, columns <c>[ColumnStart, ColumnEnd)</c>. Its operations go across the channels a
-/// vector at a time, the vector staying in a register while the window's positions stream by.
+/// vector at a time (<see cref="ChannelLoop"/>), the vector staying in a register while the
+/// window's positions stream by.
 /// </summary>
 internal readonly unsafe struct PoolWindow
 {
@@ -34,30 +34,8 @@ internal readonly unsafe struct PoolWindow
     /// <summary>Writes each channel's maximum over the window to <paramref name="y"/>.</summary>
     public void Max(float* y)
     {
-        int j = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            j = MaxVectors<Vector512Ops, Vector512Masks, Vector512<float>>(y, j);
-        }
-
-        if (Vector256.IsHardwareAccelerated)
-        {
-            j = MaxVectors<Vector256Ops, Vector256Masks, Vector256<float>>(y, j);
-        }
-
-        for (; j < channels; j++)
-        {
-            float max = *At(rowStart, columnStart, j);
-            for (int h = rowStart; h < rowEnd; h++)
-            {
-                for (int w = columnStart; w < columnEnd; w++)
-                {
-                    max = System.Math.Max(max, *At(h, w, j));
-                }
-            }
-
-            y[j] = max;
-        }
+        var step = new MaxStep { W = this, Y = y };
+        ChannelLoop.Run(ref step, channels);
     }
 
     /// <summary>
@@ -67,184 +45,182 @@ internal readonly unsafe struct PoolWindow
     /// </summary>
     public void RouteToFirstMax(float* y, float* dy, float* dx)
     {
-        int j = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            j = RouteVectors<Vector512Ops, Vector512Masks, Vector512<float>>(y, dy, dx, j);
-        }
+        var step = new RouteStep { W = this, Y = y, Dy = dy, Dx = dx };
+        ChannelLoop.Run(ref step, channels);
+    }
 
-        if (Vector256.IsHardwareAccelerated)
-        {
-            j = RouteVectors<Vector256Ops, Vector256Masks, Vector256<float>>(y, dy, dx, j);
-        }
+    /// <summary>Writes each channel's sum over the window divided by <paramref name="divisor"/> to <paramref name="y"/>.</summary>
+    public void Average(float* y, float divisor)
+    {
+        var step = new AverageStep { W = this, Y = y, Divisor = divisor };
+        ChannelLoop.Run(ref step, channels);
+    }
 
-        for (; j < channels; j++)
+    /// <summary>Adds <c>dy / divisor</c> to the gradient <paramref name="dx"/> at every position of the window.</summary>
+    public void Spread(float* dy, float divisor, float* dx)
+    {
+        var step = new SpreadStep { W = this, Dy = dy, Divisor = divisor, Dx = dx };
+        ChannelLoop.Run(ref step, channels);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private nint Offset(int h, int w, int j) => ((((nint)h * width) + w) * channels) + j;
+
+    private struct MaxStep : IChannelStep
+    {
+        public PoolWindow W;
+        public float* Y;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Vector<TOps, TMask, TVector>(int j)
+            where TOps : struct, IVectorOps<TVector>
+            where TMask : struct, IMaskOps<TVector>
+            where TVector : struct
         {
-            bool routed = false;
-            for (int h = rowStart; h < rowEnd && !routed; h++)
+            TVector max = TOps.Load(W.sample + W.Offset(W.rowStart, W.columnStart, j));
+            for (int h = W.rowStart; h < W.rowEnd; h++)
             {
-                for (int w = columnStart; w < columnEnd && !routed; w++)
+                for (int w = W.columnStart; w < W.columnEnd; w++)
                 {
-                    if (*At(h, w, j) == y[j])
+                    max = TMask.Max(max, TOps.Load(W.sample + W.Offset(h, w, j)));
+                }
+            }
+
+            TOps.Store(max, Y + j);
+        }
+
+        public readonly void Scalar(int j)
+        {
+            float max = W.sample[W.Offset(W.rowStart, W.columnStart, j)];
+            for (int h = W.rowStart; h < W.rowEnd; h++)
+            {
+                for (int w = W.columnStart; w < W.columnEnd; w++)
+                {
+                    max = System.Math.Max(max, W.sample[W.Offset(h, w, j)]);
+                }
+            }
+
+            Y[j] = max;
+        }
+    }
+
+    private struct RouteStep : IChannelStep
+    {
+        public PoolWindow W;
+        public float* Y;
+        public float* Dy;
+        public float* Dx;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Vector<TOps, TMask, TVector>(int j)
+            where TOps : struct, IVectorOps<TVector>
+            where TMask : struct, IMaskOps<TVector>
+            where TVector : struct
+        {
+            // What is still to route: dy in the lanes whose maximum has not been met yet.
+            TVector left = TOps.Load(Dy + j), max = TOps.Load(Y + j);
+            for (int h = W.rowStart; h < W.rowEnd; h++)
+            {
+                for (int w = W.columnStart; w < W.columnEnd; w++)
+                {
+                    nint at = W.Offset(h, w, j);
+                    TVector hit = TMask.EqualMask(TOps.Load(W.sample + at), max);
+                    TOps.Store(TOps.Add(TOps.Load(Dx + at), TMask.Keep(left, hit)), Dx + at);
+                    left = TMask.Drop(left, hit);
+                }
+            }
+        }
+
+        public readonly void Scalar(int j)
+        {
+            for (int h = W.rowStart; h < W.rowEnd; h++)
+            {
+                for (int w = W.columnStart; w < W.columnEnd; w++)
+                {
+                    nint at = W.Offset(h, w, j);
+                    if (W.sample[at] == Y[j])
                     {
-                        *(dx + Offset(h, w, j)) += dy[j];
-                        routed = true;
+                        Dx[at] += Dy[j];
+                        return;
                     }
                 }
             }
         }
     }
 
-    /// <summary>Writes each channel's sum over the window divided by <paramref name="divisor"/> to <paramref name="y"/>.</summary>
-    public void Average(float* y, float divisor)
+    private struct AverageStep : IChannelStep
     {
-        int j = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            j = AverageVectors<Vector512Ops, Vector512<float>>(y, divisor, j);
-        }
+        public PoolWindow W;
+        public float* Y;
+        public float Divisor;
 
-        if (Vector256.IsHardwareAccelerated)
-        {
-            j = AverageVectors<Vector256Ops, Vector256<float>>(y, divisor, j);
-        }
-
-        for (; j < channels; j++)
-        {
-            float sum = 0f;
-            for (int h = rowStart; h < rowEnd; h++)
-            {
-                for (int w = columnStart; w < columnEnd; w++)
-                {
-                    sum += *At(h, w, j);
-                }
-            }
-
-            y[j] = sum / divisor;
-        }
-    }
-
-    /// <summary>Adds <c>dy / divisor</c> to the gradient <paramref name="dx"/> at every position of the window.</summary>
-    public void Spread(float* dy, float divisor, float* dx)
-    {
-        int j = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            j = SpreadVectors<Vector512Ops, Vector512<float>>(dy, divisor, dx, j);
-        }
-
-        if (Vector256.IsHardwareAccelerated)
-        {
-            j = SpreadVectors<Vector256Ops, Vector256<float>>(dy, divisor, dx, j);
-        }
-
-        for (; j < channels; j++)
-        {
-            float share = dy[j] / divisor;
-            for (int h = rowStart; h < rowEnd; h++)
-            {
-                for (int w = columnStart; w < columnEnd; w++)
-                {
-                    *(dx + Offset(h, w, j)) += share;
-                }
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private nint Offset(int h, int w, int j) => ((((nint)h * width) + w) * channels) + j;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private float* At(int h, int w, int j) => sample + Offset(h, w, j);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int MaxVectors<TOps, TMask, TVector>(float* y, int j)
-        where TOps : struct, IVectorOps<TVector>
-        where TMask : struct, IMaskOps<TVector>
-        where TVector : struct
-    {
-        for (; j <= channels - TOps.Lanes; j += TOps.Lanes)
-        {
-            TVector max = TOps.Load(At(rowStart, columnStart, j));
-            for (int h = rowStart; h < rowEnd; h++)
-            {
-                for (int w = columnStart; w < columnEnd; w++)
-                {
-                    max = TMask.Max(max, TOps.Load(At(h, w, j)));
-                }
-            }
-
-            TOps.Store(max, y + j);
-        }
-
-        return j;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int RouteVectors<TOps, TMask, TVector>(float* y, float* dy, float* dx, int j)
-        where TOps : struct, IVectorOps<TVector>
-        where TMask : struct, IMaskOps<TVector>
-        where TVector : struct
-    {
-        for (; j <= channels - TOps.Lanes; j += TOps.Lanes)
-        {
-            // What is still to route: dy in the lanes whose maximum has not been met yet.
-            TVector left = TOps.Load(dy + j), max = TOps.Load(y + j);
-            for (int h = rowStart; h < rowEnd; h++)
-            {
-                for (int w = columnStart; w < columnEnd; w++)
-                {
-                    TVector hit = TMask.EqualMask(TOps.Load(At(h, w, j)), max);
-                    float* to = dx + Offset(h, w, j);
-                    TOps.Store(TOps.Add(TOps.Load(to), TMask.Keep(left, hit)), to);
-                    left = TMask.Drop(left, hit);
-                }
-            }
-        }
-
-        return j;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int AverageVectors<TOps, TVector>(float* y, float divisor, int j)
-        where TOps : struct, IVectorOps<TVector>
-        where TVector : struct
-    {
-        for (; j <= channels - TOps.Lanes; j += TOps.Lanes)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Vector<TOps, TMask, TVector>(int j)
+            where TOps : struct, IVectorOps<TVector>
+            where TMask : struct, IMaskOps<TVector>
+            where TVector : struct
         {
             TVector sum = default;
-            for (int h = rowStart; h < rowEnd; h++)
+            for (int h = W.rowStart; h < W.rowEnd; h++)
             {
-                for (int w = columnStart; w < columnEnd; w++)
+                for (int w = W.columnStart; w < W.columnEnd; w++)
                 {
-                    sum = TOps.Add(sum, TOps.Load(At(h, w, j)));
+                    sum = TOps.Add(sum, TOps.Load(W.sample + W.Offset(h, w, j)));
                 }
             }
 
-            TOps.Store(TOps.Divide(sum, TOps.Broadcast(divisor)), y + j);
+            TOps.Store(TOps.Divide(sum, TOps.Broadcast(Divisor)), Y + j);
         }
 
-        return j;
+        public readonly void Scalar(int j)
+        {
+            float sum = 0f;
+            for (int h = W.rowStart; h < W.rowEnd; h++)
+            {
+                for (int w = W.columnStart; w < W.columnEnd; w++)
+                {
+                    sum += W.sample[W.Offset(h, w, j)];
+                }
+            }
+
+            Y[j] = sum / Divisor;
+        }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int SpreadVectors<TOps, TVector>(float* dy, float divisor, float* dx, int j)
-        where TOps : struct, IVectorOps<TVector>
-        where TVector : struct
+    private struct SpreadStep : IChannelStep
     {
-        for (; j <= channels - TOps.Lanes; j += TOps.Lanes)
+        public PoolWindow W;
+        public float* Dy;
+        public float* Dx;
+        public float Divisor;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Vector<TOps, TMask, TVector>(int j)
+            where TOps : struct, IVectorOps<TVector>
+            where TMask : struct, IMaskOps<TVector>
+            where TVector : struct
         {
-            TVector share = TOps.Divide(TOps.Load(dy + j), TOps.Broadcast(divisor));
-            for (int h = rowStart; h < rowEnd; h++)
+            TVector share = TOps.Divide(TOps.Load(Dy + j), TOps.Broadcast(Divisor));
+            for (int h = W.rowStart; h < W.rowEnd; h++)
             {
-                for (int w = columnStart; w < columnEnd; w++)
+                for (int w = W.columnStart; w < W.columnEnd; w++)
                 {
-                    float* to = dx + Offset(h, w, j);
-                    TOps.Store(TOps.Add(TOps.Load(to), share), to);
+                    nint at = W.Offset(h, w, j);
+                    TOps.Store(TOps.Add(TOps.Load(Dx + at), share), Dx + at);
                 }
             }
         }
 
-        return j;
+        public readonly void Scalar(int j)
+        {
+            float share = Dy[j] / Divisor;
+            for (int h = W.rowStart; h < W.rowEnd; h++)
+            {
+                for (int w = W.columnStart; w < W.columnEnd; w++)
+                {
+                    Dx[W.Offset(h, w, j)] += share;
+                }
+            }
+        }
     }
 }
