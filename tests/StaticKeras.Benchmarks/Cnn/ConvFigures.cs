@@ -18,7 +18,6 @@ public static class ConvFigures
 
     public static void Run(int threads, double peak, int[] batches)
     {
-        WarmUp();
         foreach ((string name, ConvGeometry g) in Convolutions)
         {
             foreach (int batch in batches)
@@ -34,28 +33,20 @@ public static class ConvFigures
         }
     }
 
-    /// <summary>
-    /// Every path a few hundred times, in rounds with pauses, so tiered compilation has
-    /// promoted them to optimised code before the first figure (see <see cref="ConsoleMode"/>).
-    /// </summary>
+    /// <summary>One round of every path (the console mode's warm-up runs rounds with pauses, so tiered compilation promotes them).</summary>
     public static void WarmUp()
     {
-        for (int round = 0; round < 4; round++)
+        foreach ((_, ConvGeometry g) in Convolutions)
         {
-            foreach ((_, ConvGeometry g) in Convolutions)
+            var data = new ConvData(g, 2);
+            var current = ConvSettings.Current;
+            for (int i = 0; i < 200; i++)
             {
-                var data = new ConvData(g, 2);
-                var current = ConvSettings.Current;
-                for (int i = 0; i < 200; i++)
-                {
-                    data.Forward(current);
-                    data.Forward(current with { Im2Col = true });
-                    data.KernelGradient(current);
-                    data.InputGradient(current);
-                }
+                data.Forward(current);
+                data.Forward(current with { Im2Col = true });
+                data.KernelGradient(current);
+                data.InputGradient(current);
             }
-
-            Thread.Sleep(300);
         }
     }
 
