@@ -11,6 +11,8 @@ public sealed class PoolingTests
         ["2x2 valid"] = (new PoolGeometry(6, 4, 3, 2, 2, 2, 2), 2),
         ["3x3 stride 2 same, odd total padding"] = (Same(6, 7, 40, 3, 3, 2, 2), 2),
         ["3x2 stride 1 same (overlapping windows)"] = (Same(5, 4, 17, 3, 2, 1, 1), 2),
+        ["2x2 valid, odd sizes: the last row and column in no window"] = (new PoolGeometry(7, 5, 18, 2, 2, 2, 2), 2),
+        ["2x2 same on odd sizes"] = (Same(7, 5, 3, 2, 2, 2, 2), 2),
         ["2x2 stride 3 (gaps)"] = (new PoolGeometry(8, 7, 5, 2, 2, 3, 3), 1),
         ["1D pool 3 stride 2 same"] = (PoolGeometry.Pool1D(9, 16, 3, 2, 1, 1), 3),
         ["global 5x6"] = (PoolGeometry.Global(5, 6, 20), 3),
@@ -36,7 +38,7 @@ public sealed class PoolingTests
         float[] x = Distinct(batch * g.InputSize, 1), dy = Random(batch * g.OutputSize, 2);
         (float[] yExpected, float[] dxExpected) = Reference(g, batch, x, dy, max);
         var y = new float[batch * g.OutputSize];
-        var dx = new float[x.Length];
+        float[] dx = Random(x.Length, 3); // stale values: the backward pass must overwrite every one
         foreach (int threads in new[] { 1, 2 })
         {
             Forward(g, batch, x, y, max, threads);

@@ -13,9 +13,28 @@ internal static unsafe class PoolPasses
     public static void Run<TStep>(in PoolGeometry g, int batch, float* x, float* y, float* dy, float* dx, bool accumulate, int threads)
         where TStep : struct, IPoolStep
     {
-        var a = new PoolArguments { G = g, X = x, Y = y, DY = dy, DX = dx, Accumulate = accumulate };
+        // Windows that tile the input without overlap write their gradient instead of adding it,
+        // so only what no window covers needs clearing first.
+        bool overwrite = dx != null && !accumulate && g.StrideHeight == g.PoolHeight && g.StrideWidth == g.PoolWidth;
+        var a = new PoolArguments { G = g, X = x, Y = y, DY = dy, DX = dx, Accumulate = accumulate, Overwrite = overwrite };
         long work = (long)batch * g.OutputSize * g.PoolHeight * g.PoolWidth;
         RangeJob.Run(&Samples<TStep>, &a, batch, threads, work);
+    }
+
+    /// <summary>Clears the rows and columns past the last of non-overlapping windows (a 'valid' pool of an odd length leaves them out).</summary>
+    private static void ClearUncovered(in PoolGeometry g, float* dx)
+    {
+        int rows = Math.Min(g.Height, (g.OutputHeight * g.StrideHeight) - g.PadTop);
+        int columns = Math.Min(g.Width, (g.OutputWidth * g.StrideWidth) - g.PadLeft);
+        int rowLength = g.Width * g.Channels;
+        new Span<float>(dx + ((nint)rows * rowLength), (g.Height - rows) * rowLength).Clear();
+        if (columns < g.Width)
+        {
+            for (int h = 0; h < rows; h++)
+            {
+                new Span<float>(dx + ((nint)h * rowLength) + ((nint)columns * g.Channels), (g.Width - columns) * g.Channels).Clear();
+            }
+        }
     }
 
     private static void Samples<TStep>(void* arguments, int first, int last)
@@ -26,7 +45,11 @@ internal static unsafe class PoolPasses
         for (int b = first; b < last; b++)
         {
             nint input = (nint)b * g.InputSize;
-            if (a.DX != null && !a.Accumulate)
+            if (a.Overwrite)
+            {
+                ClearUncovered(g, a.DX + input);
+            }
+            else if (a.DX != null && !a.Accumulate)
             {
                 new Span<float>(a.DX + input, g.InputSize).Clear();
             }
@@ -59,6 +82,9 @@ internal unsafe struct PoolArguments
     public float* DY;
     public float* DX;
     public bool Accumulate;
+
+    /// <summary>The windows tile the input without overlap: backward steps store instead of adding.</summary>
+    public bool Overwrite;
 }
 
 /// <summary>Max pooling forward: <c>y = max(window)</c>.</summary>
@@ -71,7 +97,7 @@ internal readonly unsafe struct MaxForward : IPoolStep
 internal readonly unsafe struct MaxBackward : IPoolStep
 {
     public static void Pixel(in PoolArguments a, in PoolWindow window, nint input, nint output) =>
-        window.RouteToFirstMax(a.Y + output, a.DY + output, a.DX + input);
+        window.RouteToFirstMax(a.Y + output, a.DY + output, a.DX + input, a.Overwrite);
 }
 
 /// <summary>Average pooling forward: the window's sum over its real elements.</summary>
@@ -83,5 +109,5 @@ internal readonly unsafe struct AverageForward : IPoolStep
 /// <summary>Average pooling backward: <c>dy / count</c> to every real element of the window.</summary>
 internal readonly unsafe struct AverageBackward : IPoolStep
 {
-    public static void Pixel(in PoolArguments a, in PoolWindow window, nint input, nint output) => window.Spread(a.DY + output, window.Count, a.DX + input);
+    public static void Pixel(in PoolArguments a, in PoolWindow window, nint input, nint output) => window.Spread(a.DY + output, window.Count, a.DX + input, a.Overwrite);
 }

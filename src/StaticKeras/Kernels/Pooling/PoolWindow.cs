@@ -41,11 +41,12 @@ internal readonly unsafe struct PoolWindow
     /// <summary>
     /// Adds <paramref name="dy"/> to the gradient <paramref name="dx"/> (laid out as the sample) at
     /// each channel's first position, in row-major window order, that holds the maximum
-    /// <paramref name="y"/> (TensorFlow's and XLA's choice among ties).
+    /// <paramref name="y"/> (TensorFlow's and XLA's choice among ties); with
+    /// <paramref name="overwrite"/>, stores it there and zero at the window's other positions.
     /// </summary>
-    public void RouteToFirstMax(float* y, float* dy, float* dx)
+    public void RouteToFirstMax(float* y, float* dy, float* dx, bool overwrite)
     {
-        var step = new RouteStep { W = this, Y = y, Dy = dy, Dx = dx };
+        var step = new RouteStep { W = this, Y = y, Dy = dy, Dx = dx, Overwrite = overwrite };
         ChannelLoop.Run(ref step, channels);
     }
 
@@ -56,10 +57,10 @@ internal readonly unsafe struct PoolWindow
         ChannelLoop.Run(ref step, channels);
     }
 
-    /// <summary>Adds <c>dy / divisor</c> to the gradient <paramref name="dx"/> at every position of the window.</summary>
-    public void Spread(float* dy, float divisor, float* dx)
+    /// <summary>Adds (or, with <paramref name="overwrite"/>, stores) <c>dy / divisor</c> to the gradient <paramref name="dx"/> at every position of the window.</summary>
+    public void Spread(float* dy, float divisor, float* dx, bool overwrite)
     {
-        var step = new SpreadStep { W = this, Dy = dy, Divisor = divisor, Dx = dx };
+        var step = new SpreadStep { W = this, Dy = dy, Divisor = divisor, Dx = dx, Overwrite = overwrite };
         ChannelLoop.Run(ref step, channels);
     }
 
@@ -110,6 +111,7 @@ internal readonly unsafe struct PoolWindow
         public float* Y;
         public float* Dy;
         public float* Dx;
+        public bool Overwrite;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly void Vector<TOps, TMask, TVector>(int j)
@@ -125,7 +127,8 @@ internal readonly unsafe struct PoolWindow
                 {
                     nint at = W.Offset(h, w, j);
                     TVector hit = TMask.EqualMask(TOps.Load(W.sample + at), max);
-                    TOps.Store(TOps.Add(TOps.Load(Dx + at), TMask.Keep(left, hit)), Dx + at);
+                    TVector routed = TMask.Keep(left, hit);
+                    TOps.Store(Overwrite ? routed : TOps.Add(TOps.Load(Dx + at), routed), Dx + at);
                     left = TMask.Drop(left, hit);
                 }
             }
@@ -133,16 +136,16 @@ internal readonly unsafe struct PoolWindow
 
         public readonly void Scalar(int j)
         {
+            bool routed = false;
             for (int h = W.rowStart; h < W.rowEnd; h++)
             {
                 for (int w = W.columnStart; w < W.columnEnd; w++)
                 {
                     nint at = W.Offset(h, w, j);
-                    if (W.sample[at] == Y[j])
-                    {
-                        Dx[at] += Dy[j];
-                        return;
-                    }
+                    bool hit = !routed && W.sample[at] == Y[j];
+                    routed |= hit;
+                    float value = hit ? Dy[j] : 0f;
+                    Dx[at] = Overwrite ? value : Dx[at] + value;
                 }
             }
         }
@@ -193,6 +196,7 @@ internal readonly unsafe struct PoolWindow
         public float* Dy;
         public float* Dx;
         public float Divisor;
+        public bool Overwrite;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly void Vector<TOps, TMask, TVector>(int j)
@@ -206,7 +210,7 @@ internal readonly unsafe struct PoolWindow
                 for (int w = W.columnStart; w < W.columnEnd; w++)
                 {
                     nint at = W.Offset(h, w, j);
-                    TOps.Store(TOps.Add(TOps.Load(Dx + at), share), Dx + at);
+                    TOps.Store(Overwrite ? share : TOps.Add(TOps.Load(Dx + at), share), Dx + at);
                 }
             }
         }
@@ -218,7 +222,8 @@ internal readonly unsafe struct PoolWindow
             {
                 for (int w = W.columnStart; w < W.columnEnd; w++)
                 {
-                    Dx[W.Offset(h, w, j)] += share;
+                    nint at = W.Offset(h, w, j);
+                    Dx[at] = Overwrite ? share : Dx[at] + share;
                 }
             }
         }
