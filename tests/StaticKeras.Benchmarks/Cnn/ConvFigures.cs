@@ -25,10 +25,18 @@ public static class ConvFigures
                 var data = new ConvData(g, batch);
                 int samples = Math.Max(20, (int)(2e8 / (g.MultiplyAdds * batch)));
                 var current = ConvSettings.Current;
-                Report(threads, peak, name, "forward implicit", batch, g, Time(() => data.Forward(current), samples));
-                Report(threads, peak, name, "forward im2col", batch, g, Time(() => data.Forward(current with { Im2Col = true }), samples));
+                foreach (ConvAlgorithm algorithm in Algorithms(g))
+                {
+                    var settings = current with { Algorithm = algorithm };
+                    Report(threads, peak, name, $"forward {algorithm}", batch, g, Time(() => data.Forward(settings), samples));
+                }
+
                 Report(threads, peak, name, "kernel gradient", batch, g, Time(() => data.KernelGradient(current), samples));
-                Report(threads, peak, name, "input gradient", batch, g, Time(() => data.InputGradient(current), samples));
+                foreach (ConvAlgorithm algorithm in Algorithms(g))
+                {
+                    var settings = current with { Algorithm = algorithm };
+                    Report(threads, peak, name, $"input gradient {algorithm}", batch, g, Time(() => data.InputGradient(settings), samples));
+                }
             }
         }
     }
@@ -42,13 +50,20 @@ public static class ConvFigures
             var current = ConvSettings.Current;
             for (int i = 0; i < 200; i++)
             {
-                data.Forward(current);
-                data.Forward(current with { Im2Col = true });
+                foreach (ConvAlgorithm algorithm in Algorithms(g))
+                {
+                    data.Forward(current with { Algorithm = algorithm });
+                    data.InputGradient(current with { Algorithm = algorithm });
+                }
+
                 data.KernelGradient(current);
-                data.InputGradient(current);
             }
         }
     }
+
+    /// <summary>The algorithms that differ for this geometry (one-channel inputs have one GEMM path; Winograd needs 3×3 unit strides).</summary>
+    private static ConvAlgorithm[] Algorithms(in ConvGeometry g) =>
+        g.Channels == 1 ? [ConvAlgorithm.ImplicitGemm] : g.KernelHeight == 3 && g.KernelWidth == 3 ? [ConvAlgorithm.ImplicitGemm, ConvAlgorithm.Im2Col, ConvAlgorithm.Winograd] : [ConvAlgorithm.ImplicitGemm, ConvAlgorithm.Im2Col];
 
     private static StepStats Time(Action call, int samples)
     {

@@ -26,26 +26,37 @@ public sealed class KernelCnn
     private static readonly int K1 = 0, B1 = K1 + Conv1.KernelSize, K2 = B1 + 32, B2 = K2 + Conv2.KernelSize, KD = B2 + 64, BD = KD + (Flat * Classes);
     private static readonly int ParameterCount = BD + Classes;
 
+    /// <summary>
+    /// Samples per pass of a prediction: a chunk's activations (about 145 KB a sample) stay in L2
+    /// from one layer to the next, where a whole batch of 128 (18 MB) would stream through memory
+    /// at every layer. Keras's own predict runs batches of 32.
+    /// </summary>
+    public const int PredictChunk = 8;
+
     private readonly int batch;
+    private readonly float[] prepared2 = new float[Conv2DKernel.PreparedKernelSize(Conv2)];
+    private long weightsVersion;
+    private long preparedVersion = -1;
     private readonly float[] parameters = new float[ParameterCount];
     private readonly float[] gradients = new float[ParameterCount];
     private readonly float[] a1, p1, a2, p2, probabilities, da1, dp1, da2, dp2, dLogits, scratch;
     private readonly Adam adam = new(learningRate: 1e-3f);
     private readonly Loss loss = Losses.SparseCategoricalCrossentropy;
 
-    /// <summary>Buffers for batches of up to <paramref name="batch"/> samples, weights seeded (Glorot-like scale).</summary>
+    /// <summary>Buffers for training batches of <paramref name="batch"/> samples (and predictions of any size), weights seeded (Glorot-like scale).</summary>
     public KernelCnn(int batch, int seed = 0)
     {
         this.batch = batch;
+        int rows = Math.Max(batch, PredictChunk);
         var random = new SeededRandom((ulong)seed);
         Fill(K1, Conv1.KernelSize, 9 + 32);
         Fill(K2, Conv2.KernelSize, (9 * 32) + 64);
         Fill(KD, Flat * Classes, Flat + Classes);
-        a1 = new float[batch * Conv1.OutputSize];
-        p1 = new float[batch * Pool1.OutputSize];
-        a2 = new float[batch * Conv2.OutputSize];
-        p2 = new float[batch * Pool2.OutputSize];
-        probabilities = new float[batch * Classes];
+        a1 = new float[rows * Conv1.OutputSize];
+        p1 = new float[rows * Pool1.OutputSize];
+        a2 = new float[rows * Conv2.OutputSize];
+        p2 = new float[rows * Pool2.OutputSize];
+        probabilities = new float[rows * Classes];
         da1 = new float[a1.Length];
         dp1 = new float[p1.Length];
         da2 = new float[a2.Length];
@@ -68,17 +79,30 @@ public sealed class KernelCnn
     public (float[] Kernel1, float[] Bias1, float[] Kernel2, float[] Bias2, float[] DenseKernel, float[] DenseBias) Weights() =>
         (parameters[K1..B1], parameters[B1..K2], parameters[K2..B2], parameters[B2..KD], parameters[KD..BD], parameters[BD..]);
 
-    /// <summary>Class probabilities of the batch's first <paramref name="count"/> samples.</summary>
+    /// <summary>
+    /// Class probabilities of <paramref name="count"/> samples, <see cref="PredictChunk"/> at a time,
+    /// with conv2's kernel prepared once per weight change (<see cref="Conv2DKernel.PrepareKernel"/>).
+    /// </summary>
     public void Predict(ReadOnlySpan<float> x, Span<float> output, int count)
     {
-        Forward(x, count);
-        probabilities.AsSpan(0, count * Classes).CopyTo(output);
+        if (preparedVersion != weightsVersion)
+        {
+            Conv2DKernel.PrepareKernel(Conv2, parameters.AsSpan(K2, Conv2.KernelSize), prepared2);
+            preparedVersion = weightsVersion;
+        }
+
+        for (int start = 0; start < count; start += PredictChunk)
+        {
+            int n = Math.Min(PredictChunk, count - start);
+            Forward(x.Slice(start * InputSize, n * InputSize), n, prepared: true);
+            probabilities.AsSpan(0, n * Classes).CopyTo(output.Slice(start * Classes));
+        }
     }
 
     /// <summary>One Adam step on a full batch; returns the loss before the step.</summary>
     public float TrainStep(ReadOnlySpan<float> x, ReadOnlySpan<float> labels)
     {
-        Forward(x, batch);
+        Forward(x, batch, prepared: false);
         float value = loss.ComputeWithGradient(probabilities, labels, dLogits, batch, Classes, LossFusion.Softmax, out bool preActivation);
         Span<float> w = parameters, g = gradients;
         DenseKernel.Backward(p2, w.Slice(KD, Flat * Classes), probabilities, dLogits, g.Slice(KD, Flat * Classes), g.Slice(BD, Classes), dp2, false, batch, Flat, Classes, Activation.Softmax, preActivation);
@@ -87,15 +111,24 @@ public sealed class KernelCnn
         MaxPoolKernel.Backward(Pool1, batch, a1, p1, dp1, da1, accumulate: false);
         Conv2DKernel.Backward(Conv1, batch, x, w.Slice(K1, Conv1.KernelSize), a1, da1, g.Slice(K1, Conv1.KernelSize), g.Slice(B1, 32), [], false, relu: true, scratch);
         adam.Apply(parameters, gradients);
+        weightsVersion++;
         return value;
     }
 
-    private void Forward(ReadOnlySpan<float> x, int count)
+    private void Forward(ReadOnlySpan<float> x, int count, bool prepared)
     {
         Span<float> w = parameters;
         Conv2DKernel.Forward(Conv1, count, x, w.Slice(K1, Conv1.KernelSize), w.Slice(B1, 32), a1, relu: true, scratch);
         MaxPoolKernel.Forward(Pool1, count, a1, p1);
-        Conv2DKernel.Forward(Conv2, count, p1, w.Slice(K2, Conv2.KernelSize), w.Slice(B2, 64), a2, relu: true, scratch);
+        if (prepared)
+        {
+            Conv2DKernel.ForwardPrepared(Conv2, count, p1, w.Slice(K2, Conv2.KernelSize), prepared2, w.Slice(B2, 64), a2, relu: true, scratch);
+        }
+        else
+        {
+            Conv2DKernel.Forward(Conv2, count, p1, w.Slice(K2, Conv2.KernelSize), w.Slice(B2, 64), a2, relu: true, scratch);
+        }
+
         MaxPoolKernel.Forward(Pool2, count, a2, p2);
         DenseKernel.Forward(p2, w.Slice(KD, Flat * Classes), w.Slice(BD, Classes), probabilities, count, Flat, Classes, Activation.Softmax);
     }

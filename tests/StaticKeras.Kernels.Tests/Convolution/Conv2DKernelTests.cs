@@ -19,11 +19,11 @@ public sealed class Conv2DKernelTests
         float[] expected = ConvReference.Forward(g, batch, x, kernel, bias, relu: true);
         foreach (GemmKernelKind kind in new[] { GemmRunner.Kernel, GemmKernelKind.Vector256, GemmKernelKind.Scalar })
         {
-            foreach (bool im2col in new[] { false, true })
+            foreach (ConvAlgorithm algorithm in Enum.GetValues<ConvAlgorithm>())
             {
                 var y = new float[batch * g.OutputSize];
-                Conv2DKernel.Forward(g, batch, x, kernel, bias, y, relu: true, accumulate: false, new float[Conv2DKernel.ScratchSize(g)], new ConvSettings(kind, 1, im2col));
-                GemmReference.AssertClose(expected, y, g.PatchLength, $"{name} {kind} im2col={im2col}");
+                Conv2DKernel.Forward(g, batch, x, kernel, bias, y, relu: true, accumulate: false, new float[Conv2DKernel.ScratchSize(g)], new ConvSettings(kind, 2, algorithm));
+                GemmReference.AssertClose(expected, y, g.PatchLength, $"{name} {kind} {algorithm}");
             }
         }
     }
@@ -42,6 +42,21 @@ public sealed class Conv2DKernelTests
         GemmReference.AssertClose(dxExpected, dx, g.Taps * g.GroupFilters, $"{name} dx");
         GemmReference.AssertClose(dkExpected, dk, batch * g.OutputPixels, $"{name} dKernel");
         GemmReference.AssertClose(dbExpected, db, batch * g.OutputPixels, $"{name} dBias");
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Input_gradient_matches_the_definition_with_every_algorithm(string name)
+    {
+        (ConvGeometry g, int batch) = ConvCases.All[name];
+        float[] kernel = Random(g.KernelSize, 17), dz = Random(batch * g.OutputSize, 18);
+        float[] expected = ConvReference.Backward(g, batch, new float[batch * g.InputSize], kernel, dz).Dx;
+        foreach (ConvAlgorithm algorithm in Enum.GetValues<ConvAlgorithm>())
+        {
+            var dx = new float[batch * g.InputSize];
+            Conv2DKernel.BackwardInput(g, batch, dz, kernel, dx, accumulate: false, new float[Conv2DKernel.ScratchSize(g)], new ConvSettings(GemmRunner.Kernel, 2, algorithm));
+            GemmReference.AssertClose(expected, dx, g.Taps * g.GroupFilters, $"{name} {algorithm}");
+        }
     }
 
     [Theory]
@@ -110,6 +125,23 @@ public sealed class Conv2DKernelTests
         {
             Assert.Equal(written[i] + 1f, accumulated[i], 1e-5f);
         }
+    }
+
+    [Theory]
+    [InlineData("CNN conv2 13x13x32 to 64")]
+    [InlineData("Winograd: explicit padding (2, 0, 0, 1)")]
+    [InlineData("3x3 valid")]
+    public void A_prepared_kernel_gives_the_same_bits(string name)
+    {
+        (ConvGeometry g, int batch) = ConvCases.All[name];
+        float[] x = Random(batch * g.InputSize, 19), kernel = Random(g.KernelSize, 20), bias = Random(g.Filters, 21);
+        var scratch = new float[Conv2DKernel.ScratchSize(g)];
+        float[] direct = new float[batch * g.OutputSize], prepared = new float[direct.Length], form = new float[Conv2DKernel.PreparedKernelSize(g)];
+        Conv2DKernel.Forward(g, batch, x, kernel, bias, direct, relu: true, scratch);
+        Conv2DKernel.PrepareKernel(g, kernel, form);
+        Conv2DKernel.ForwardPrepared(g, batch, x, kernel, form, bias, prepared, relu: true, scratch);
+        Assert.Equal(direct, prepared);
+        Assert.Equal(g.Taps == 9 && g.Channels >= 16 ? 16 * g.Channels * g.Filters : 0, form.Length);
     }
 
     [Fact]

@@ -24,6 +24,8 @@ internal static class ConvCases
         ["one channel, same, dilation (2, 1), stride (2, 1)"] = (Same(7, 6, 1, 3, 3, 2, 2, 1, 2, 1, 1), 2),
         ["one channel, stride 2 across the width"] = (Same(6, 7, 1, 2, 3, 3, 1, 2, 1, 1, 1), 2),
         ["Conv1D one channel causal"] = (ConvGeometry.Conv1D(12, 1, 3, 4, padBefore: 3), 2),
+        ["Winograd: same, odd sizes, 20 channels to 24 filters, several chunks"] = (Same(9, 7, 20, 24, 3, 3, 1, 1, 1, 1, 1), 3),
+        ["Winograd: explicit padding (2, 0, 0, 1)"] = (new ConvGeometry(6, 8, 16, 16, 3, 3, padTop: 2, padBottom: 0, padLeft: 0, padRight: 1), 2),
         ["CNN conv1 28x28x1 to 32"] = (new ConvGeometry(28, 28, 1, 32, 3, 3), 3),
         ["CNN conv2 13x13x32 to 64"] = (new ConvGeometry(13, 13, 32, 64, 3, 3), 2),
     };

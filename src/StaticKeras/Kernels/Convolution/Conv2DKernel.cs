@@ -23,6 +23,54 @@ public static unsafe class Conv2DKernel
     /// <returns>The scratch length in floats.</returns>
     public static int ScratchSize(in ConvGeometry geometry) => ConvProducts.ScratchFloats(geometry);
 
+    /// <summary>
+    /// Floats of the kernel in the form the forward pass multiplies by (Winograd's transformed
+    /// kernel), for inference with weights that do not change between calls: 0 when the geometry
+    /// multiplies by the kernel as it is. Batch-independent state of the layer, rebuilt by
+    /// <see cref="PrepareKernel"/> whenever the weights change.
+    /// </summary>
+    /// <param name="geometry">The convolution.</param>
+    /// <returns>The prepared kernel's length in floats.</returns>
+    public static int PreparedKernelSize(in ConvGeometry geometry) => ConvProducts.PreparedKernelFloats(geometry);
+
+    /// <summary>Writes the prepared kernel (see <see cref="PreparedKernelSize"/>); nothing when its size is 0.</summary>
+    /// <param name="geometry">The convolution.</param>
+    /// <param name="kernel">Kernel, <c>(kernelHeight, kernelWidth, channels / groups, filters)</c>.</param>
+    /// <param name="prepared">Receives the prepared kernel.</param>
+    public static void PrepareKernel(in ConvGeometry geometry, ReadOnlySpan<float> kernel, Span<float> prepared)
+    {
+        ThrowHelper.ThrowIfTooShort(kernel, geometry.KernelSize, nameof(kernel));
+        ThrowHelper.ThrowIfTooShort(prepared, PreparedKernelSize(geometry), nameof(prepared));
+        fixed (float* pk = kernel, pp = prepared)
+        {
+            ConvProducts.PrepareKernel(geometry, pk, pp);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Forward(in ConvGeometry, int, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, bool, Span{float})"/>
+    /// with a kernel prepared once (<see cref="PrepareKernel"/>): the same values, without
+    /// transforming the kernel on every call (about a quarter of a one-sample 3×3 convolution).
+    /// </summary>
+    /// <param name="geometry">The convolution.</param>
+    /// <param name="batch">Samples.</param>
+    /// <param name="x">Input, <c>(batch, height, width, channels)</c>.</param>
+    /// <param name="kernel">Kernel (read when the geometry multiplies by it as it is).</param>
+    /// <param name="prepared">The prepared kernel, <see cref="PreparedKernelSize"/> floats, of these weights.</param>
+    /// <param name="bias">Bias, <c>(filters,)</c>, or empty.</param>
+    /// <param name="y">Output, <c>(batch, outputHeight, outputWidth, filters)</c>.</param>
+    /// <param name="relu">Fuse a ReLU after the bias.</param>
+    /// <param name="scratch">Op-local scratch, <see cref="ScratchSize"/> floats.</param>
+    public static void ForwardPrepared(in ConvGeometry geometry, int batch, ReadOnlySpan<float> x, ReadOnlySpan<float> kernel, ReadOnlySpan<float> prepared, ReadOnlySpan<float> bias, Span<float> y, bool relu, Span<float> scratch)
+    {
+        ThrowHelper.ThrowIfTooShort(prepared, PreparedKernelSize(geometry), nameof(prepared));
+        fixed (float* pp = prepared)
+        {
+            ConvSettings run = ConvSettings.Current with { Prepared = pp };
+            Forward(geometry, batch, x, kernel, bias, y, relu, accumulate: false, scratch, run);
+        }
+    }
+
     /// <summary>Computes <c>y = relu?(conv(x, kernel) + bias)</c>.</summary>
     /// <param name="geometry">The convolution.</param>
     /// <param name="batch">Samples.</param>
@@ -124,7 +172,7 @@ public static unsafe class Conv2DKernel
             ThrowHelper.ThrowIfTooShort(bias, g.Filters, nameof(bias));
         }
 
-        ThrowHelper.ThrowIfTooShort(scratch, run.Im2Col || ConvProducts.UsesColumns(g) ? ScratchSize(g) : 0, nameof(scratch));
+        ThrowHelper.ThrowIfTooShort(scratch, ScratchSize(g), nameof(scratch));
         fixed (float* px = x, pk = kernel, pb = bias, py = y, ps = scratch)
         {
             ConvProducts.Forward(g, batch, px, pk, bias.IsEmpty ? null : pb, py, relu, accumulate, ps, run);

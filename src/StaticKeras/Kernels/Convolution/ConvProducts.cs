@@ -9,9 +9,10 @@ namespace StaticKeras.Kernels;
 /// forward <c>y = P·W</c>, kernel gradient <c>dW = Pᵀ·dz</c>, input gradient <c>dx = col2im(dz·Wᵀ)</c>.
 /// </summary>
 /// <remarks>
-/// P is never held whole. Forward, the GEMM gathers each row tile of P straight into its packing
+/// A 3×3 unit-stride convolution with 16 channels and filters or more goes through Winograd's
+/// products instead (<see cref="WinogradProducts"/>). Otherwise P is never held whole: forward, the GEMM gathers each row tile of P straight into its packing
 /// buffer (<see cref="ConvPatches.GatherTile"/>, an implicit GEMM), or, with
-/// <see cref="ConvSettings.Im2Col"/>, P is built chunk by chunk in scratch; for one input
+/// <see cref="ConvAlgorithm.Im2Col"/>, P is built chunk by chunk in scratch; for one input
 /// channel it is built transposed, chunk by chunk (<see cref="UsesColumns"/>). The kernel and input
 /// gradients go chunk by chunk through scratch (<see cref="ChunkPixels"/> rows). A 1×1
 /// convolution with unit strides and no padding reads x (or writes dx) in place. Every output
@@ -28,8 +29,12 @@ internal static unsafe class ConvProducts
     /// <summary>Floats between patch columns in the transposed layout: an odd number of cache lines, so a tile's rows do not share L1 sets.</summary>
     public static nint ColumnStride(in ConvGeometry g) => GemmPacking.PaddedStride(ChunkPixels(g));
 
-    /// <summary>Floats of scratch the chunked products use.</summary>
+    /// <summary>Floats of scratch any product of the geometry uses: patch chunks, or the transformed (and flipped) kernel of Winograd's products.</summary>
     public static int ScratchFloats(in ConvGeometry g) =>
+        Math.Max(PatchScratch(g), WinogradProducts.Applies(g) ? 25 * g.Channels * g.Filters : 0);
+
+    /// <summary>Floats of patch scratch the chunked products use.</summary>
+    private static int PatchScratch(in ConvGeometry g) =>
         IsPointwise(g) || DepthwiseProducts.Applies(g) ? 0 : UsesColumns(g) ? (int)ColumnStride(g) * g.PatchLength : ChunkPixels(g) * g.PatchLength;
 
     /// <summary>
@@ -48,6 +53,19 @@ internal static unsafe class ConvProducts
         if (DepthwiseProducts.Applies(g))
         {
             DepthwiseProducts.Forward(g, batch, x, kernel, bias, y, relu, accumulate, run.Threads);
+            return;
+        }
+
+        if (UsesWinograd(g, run))
+        {
+            float* u = run.Prepared;
+            if (u == null)
+            {
+                u = scratch;
+                PrepareKernel(g, kernel, u);
+            }
+
+            WinogradProducts.Forward(g, batch, x, u, bias, y, relu, accumulate, run);
             return;
         }
 
@@ -78,7 +96,7 @@ internal static unsafe class ConvProducts
             {
                 ForwardByColumns(g, source, p, scratch, run);
             }
-            else if (!run.Im2Col)
+            else if (run.Algorithm != ConvAlgorithm.Im2Col)
             {
                 p.GatherA = &ConvPatches.GatherTile;
                 p.GatherContext = &source;
@@ -163,6 +181,12 @@ internal static unsafe class ConvProducts
             return;
         }
 
+        if (UsesWinograd(g, run) && run.Algorithm == ConvAlgorithm.Winograd)
+        {
+            InputGradientByWinograd(g, batch, dz, kernel, dx, accumulate, scratch, run);
+            return;
+        }
+
         int pixels = batch * g.OutputPixels;
         bool pointwise = IsPointwise(g);
         if (!accumulate && !pointwise)
@@ -207,6 +231,36 @@ internal static unsafe class ConvProducts
         }
     }
 
+    /// <summary>Floats of the kernel as the forward pass multiplies by it, when that is not the kernel itself.</summary>
+    public static int PreparedKernelFloats(in ConvGeometry g) => WinogradProducts.Applies(g) ? WinogradProducts.KernelFloats(g) : 0;
+
+    /// <summary>Writes the forward pass's form of the kernel (see <see cref="PreparedKernelFloats"/>).</summary>
+    public static void PrepareKernel(in ConvGeometry g, float* kernel, float* prepared)
+    {
+        if (WinogradProducts.Applies(g))
+        {
+            WinogradKernelTransform.Run(kernel, g.Channels, g.Filters, prepared);
+        }
+    }
+
+    /// <summary>Whether the settings and the geometry call for Winograd's products.</summary>
+    private static bool UsesWinograd(in ConvGeometry g, in ConvSettings run) =>
+        (run.Algorithm is ConvAlgorithm.Automatic or ConvAlgorithm.Winograd) && WinogradProducts.Applies(g);
+
+    /// <summary>
+    /// The input gradient of a 3×3 unit-stride convolution is the full correlation of dz with the
+    /// flipped kernel, its channels exchanged: a forward convolution from the output back to the
+    /// input with padding <c>2 − pad</c> on each side, run by Winograd's products.
+    /// </summary>
+    private static void InputGradientByWinograd(in ConvGeometry g, int batch, float* dz, float* kernel, float* dx, bool accumulate, float* scratch, in ConvSettings run)
+    {
+        var back = new ConvGeometry(g.OutputHeight, g.OutputWidth, g.Filters, g.Channels, 3, 3, 1, 1, 1, 1, 2 - g.PadTop, 2 - g.PadBottom, 2 - g.PadLeft, 2 - g.PadRight);
+        float* flipped = scratch, u = scratch + (9 * g.Channels * g.Filters);
+        WinogradKernelTransform.FlipAndTranspose(kernel, g.Channels, g.Filters, flipped);
+        WinogradKernelTransform.Run(flipped, back.Channels, back.Filters, u);
+        WinogradProducts.Forward(back, batch, dz, u, null, dx, relu: false, accumulate, run);
+    }
+
     /// <summary>The forward product over transposed patch chunks: the GEMM reads A transposed in place, the tile's rows adjacent at each depth step.</summary>
     private static void ForwardByColumns(in ConvGeometry g, in PatchSource source, GemmProblem p, float* scratch, in ConvSettings run)
     {
@@ -246,12 +300,54 @@ internal static unsafe class ConvProducts
     }
 }
 
-/// <summary>How a convolution call runs: the GEMM micro-kernel, the thread count, and the forward algorithm.</summary>
-/// <param name="Kernel">The GEMM micro-kernel.</param>
-/// <param name="Threads">Threads a product may use.</param>
-/// <param name="Im2Col">Forward through im2col chunks instead of gathering patches per tile.</param>
-internal readonly record struct ConvSettings(GemmKernelKind Kernel, int Threads, bool Im2Col = false)
+/// <summary>How a convolution call runs: the GEMM micro-kernel, the thread count, the algorithm, and a prepared kernel.</summary>
+internal readonly unsafe struct ConvSettings
 {
-    /// <summary>This machine's kernel on <see cref="KernelOptions.Threads"/>, with the faster forward algorithm.</summary>
+    /// <summary>Settings for one call.</summary>
+    /// <param name="kernel">The GEMM micro-kernel.</param>
+    /// <param name="threads">Threads a product may use.</param>
+    /// <param name="algorithm">The forward (and input-gradient) algorithm; tests and benchmarks force each.</param>
+    public ConvSettings(GemmKernelKind kernel, int threads, ConvAlgorithm algorithm = ConvAlgorithm.Automatic)
+    {
+        Kernel = kernel;
+        Threads = threads;
+        Algorithm = algorithm;
+    }
+
+    /// <summary>This machine's kernel on <see cref="KernelOptions.Threads"/>, the algorithm chosen by geometry.</summary>
     public static ConvSettings Current => new(GemmRunner.Kernel, KernelOptions.Threads);
+
+    /// <summary>The GEMM micro-kernel.</summary>
+    public GemmKernelKind Kernel { get; init; }
+
+    /// <summary>Threads a product may use.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>The forward (and input-gradient) algorithm.</summary>
+    public ConvAlgorithm Algorithm { get; init; }
+
+    /// <summary>The kernel already in the forward pass's form (<see cref="ConvProducts.PrepareKernel"/>), or null to prepare it per call.</summary>
+    public float* Prepared { get; init; }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Kernel}, {Threads} threads, {Algorithm}";
+}
+
+/// <summary>
+/// How the forward product and the input gradient are computed. Depthwise and 1×1 geometries
+/// always take their own paths; the others follow this (a choice that does not apply falls back).
+/// </summary>
+internal enum ConvAlgorithm
+{
+    /// <summary>Winograd where it applies, else patches gathered per GEMM tile (or transposed chunks for one channel).</summary>
+    Automatic,
+
+    /// <summary>Patches gathered straight into the GEMM's packing buffer, tile by tile; col2im for the input gradient.</summary>
+    ImplicitGemm,
+
+    /// <summary>Patches built chunk by chunk in scratch, then multiplied; col2im for the input gradient.</summary>
+    Im2Col,
+
+    /// <summary>Winograd's F(2×2, 3×3) (<see cref="WinogradProducts"/>).</summary>
+    Winograd,
 }

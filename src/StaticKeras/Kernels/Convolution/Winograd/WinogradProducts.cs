@@ -1,0 +1,147 @@
+using System;
+
+namespace StaticKeras.Kernels;
+
+/// <summary>
+/// 3×3 convolutions with unit strides and dilation by Winograd's F(2×2, 3×3): each 2×2 block of
+/// outputs costs 16 multiplies per (channel, filter) instead of 36. The outputs are cut into
+/// tiles; <see cref="ChunkTiles"/> tiles at a time have their input patches transformed
+/// (<see cref="WinogradTiles.Input"/>), go through 16 GEMMs <c>M[ξ] = V[ξ] · U[ξ]</c> on the GEMM's
+/// micro-kernels (the transformed kernel U read in place, the chunk's V and M in the thread's L2)
+/// and come back as outputs (<see cref="WinogradTiles.Output"/>). Chunks are split across threads;
+/// each writes only its own outputs and sums in a fixed order, so results do not depend on the split.
+/// </summary>
+internal static unsafe class WinogradProducts
+{
+    /// <summary>Tiles per chunk: the GEMM reads B in place for up to this many rows, so U is never repacked.</summary>
+    public const int ChunkTiles = GemmBlocking.DirectRows;
+
+    /// <summary>
+    /// Whether the geometry suits it: a 3×3 kernel, unit strides and dilation, one group, and at
+    /// least 16 channels and filters (with fewer, the 16 products are too thin for the micro-kernel).
+    /// </summary>
+    public static bool Applies(in ConvGeometry g) =>
+        g.KernelHeight == 3 && g.KernelWidth == 3 && g.StrideHeight == 1 && g.StrideWidth == 1 && g.DilationHeight == 1 && g.DilationWidth == 1
+        && g.Groups == 1 && g.Channels >= 16 && g.Filters >= 16;
+
+    /// <summary>Floats of the transformed kernel.</summary>
+    public static int KernelFloats(in ConvGeometry g) => 16 * g.Channels * g.Filters;
+
+    /// <summary><c>y (+)= relu?(conv(x, kernel) + bias)</c> from the transformed kernel <paramref name="u"/>.</summary>
+    public static void Forward(in ConvGeometry g, int batch, float* x, float* u, float* bias, float* y, bool relu, bool accumulate, in ConvSettings run)
+    {
+        int tiles = batch * TileRows(g) * TileColumns(g);
+        var a = new Arguments { G = g, X = x, U = u, Bias = bias, Y = y, Relu = relu, Accumulate = accumulate, Kernel = run.Kernel, Tiles = tiles };
+        int chunks = (tiles + ChunkTiles - 1) / ChunkTiles;
+        RangeJob.Run(&Chunks, &a, chunks, run.Threads, batch * g.MultiplyAdds / 2);
+    }
+
+    private static int TileRows(in ConvGeometry g) => (g.OutputHeight + 1) / 2;
+
+    private static int TileColumns(in ConvGeometry g) => (g.OutputWidth + 1) / 2;
+
+    private static void Chunks(void* arguments, int first, int last)
+    {
+        ref Arguments a = ref *(Arguments*)arguments;
+        ConvGeometry g = a.G;
+        WinogradScratch s = WinogradScratch.ForThread(g.Channels, g.Filters);
+        for (int chunk = first; chunk < last; chunk++)
+        {
+            int start = chunk * ChunkTiles, count = Math.Min(ChunkTiles, a.Tiles - start);
+            for (int t = 0; t < count; t++)
+            {
+                InputTile(g, a.X, start + t, s, s.V + ((nint)t * g.Channels));
+            }
+
+            Products(g, a, s, count);
+            for (int t = 0; t < count; t++)
+            {
+                OutputTile(g, a, start + t, s, s.M + ((nint)t * g.Filters));
+            }
+        }
+    }
+
+    /// <summary>The 16 products of one chunk, on the calling thread (the chunks are the parallel work).</summary>
+    private static void Products(in ConvGeometry g, in Arguments a, WinogradScratch s, int count)
+    {
+        GemmProblem p = default;
+        p.ARow = g.Channels;
+        p.ACol = 1;
+        p.BRow = g.Filters;
+        p.BCol = 1;
+        p.Ldc = g.Filters;
+        p.M = count;
+        p.N = g.Filters;
+        p.K = g.Channels;
+        for (int xi = 0; xi < 16; xi++)
+        {
+            p.A = s.V + ((nint)xi * ChunkTiles * g.Channels);
+            p.B = a.U + ((nint)xi * g.Channels * g.Filters);
+            p.C = s.M + ((nint)xi * ChunkTiles * g.Filters);
+            GemmRunner.Run(p, a.Kernel, 0, count, 0, g.Filters);
+        }
+    }
+
+    /// <summary>Transforms the 4×4 input patch of tile <paramref name="tile"/> (padding read as zeros).</summary>
+    private static void InputTile(in ConvGeometry g, float* x, int tile, WinogradScratch s, float* v)
+    {
+        (int b, int row, int column) = Locate(g, tile);
+        float** pixels = stackalloc float*[16];
+        float* sample = x + ((nint)b * g.InputSize);
+        for (int i = 0; i < 4; i++)
+        {
+            int ih = row - g.PadTop + i;
+            for (int j = 0; j < 4; j++)
+            {
+                int iw = column - g.PadLeft + j;
+                pixels[(4 * i) + j] = (uint)ih < (uint)g.Height && (uint)iw < (uint)g.Width
+                    ? sample + ((((nint)ih * g.Width) + iw) * g.Channels)
+                    : s.Zeros;
+            }
+        }
+
+        WinogradTiles.Input(pixels, v, (nint)ChunkTiles * g.Channels, g.Channels);
+    }
+
+    /// <summary>Turns tile <paramref name="tile"/>'s products into its 2×2 outputs (those past the image's edge are discarded).</summary>
+    private static void OutputTile(in ConvGeometry g, in Arguments a, int tile, WinogradScratch s, float* m)
+    {
+        (int b, int row, int column) = Locate(g, tile);
+        float** outputs = stackalloc float*[4];
+        for (int i = 0; i < 2; i++)
+        {
+            for (int j = 0; j < 2; j++)
+            {
+                int oh = row + i, ow = column + j;
+                outputs[(2 * i) + j] = oh < g.OutputHeight && ow < g.OutputWidth
+                    ? a.Y + ((((((nint)b * g.OutputHeight) + oh) * g.OutputWidth) + ow) * g.Filters)
+                    : s.Discard;
+            }
+        }
+
+        WinogradTiles.Output(m, (nint)ChunkTiles * g.Filters, outputs, a.Bias, a.Relu, a.Accumulate, g.Filters);
+    }
+
+    /// <summary>The sample and first output row and column of a tile (tiles run row-major within a sample).</summary>
+    private static (int Sample, int Row, int Column) Locate(in ConvGeometry g, int tile)
+    {
+        int perSample = TileRows(g) * TileColumns(g);
+        int b = tile / perSample, rest = tile - (b * perSample);
+        int row = rest / TileColumns(g);
+        return (b, 2 * row, 2 * (rest - (row * TileColumns(g))));
+    }
+
+    /// <summary>One call's operands, on the caller's stack for the workers to read.</summary>
+    private struct Arguments
+    {
+        public ConvGeometry G;
+        public float* X;
+        public float* U;
+        public float* Bias;
+        public float* Y;
+        public bool Relu;
+        public bool Accumulate;
+        public GemmKernelKind Kernel;
+        public int Tiles;
+    }
+}
