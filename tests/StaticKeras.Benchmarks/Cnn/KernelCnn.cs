@@ -106,10 +106,11 @@ public sealed class KernelCnn
         float value = loss.ComputeWithGradient(probabilities, labels, dLogits, batch, Classes, LossFusion.Softmax, out bool preActivation);
         Span<float> w = parameters, g = gradients;
         DenseKernel.Backward(p2, w.Slice(KD, Flat * Classes), probabilities, dLogits, g.Slice(KD, Flat * Classes), g.Slice(BD, Classes), dp2, false, batch, Flat, Classes, Activation.Softmax, preActivation);
-        MaxPoolKernel.Backward(Pool2, batch, a2, p2, dp2, da2, accumulate: false);
-        Conv2DKernel.Backward(Conv2, batch, p1, w.Slice(K2, Conv2.KernelSize), a2, da2, g.Slice(K2, Conv2.KernelSize), g.Slice(B2, 64), dp1, false, relu: true, scratch);
-        MaxPoolKernel.Backward(Pool1, batch, a1, p1, dp1, da1, accumulate: false);
-        Conv2DKernel.Backward(Conv1, batch, x, w.Slice(K1, Conv1.KernelSize), a1, da1, g.Slice(K1, Conv1.KernelSize), g.Slice(B1, 32), [], false, relu: true, scratch);
+        // Each pool sits on a convolution's fused ReLU: its backward pass writes dL/dz directly.
+        MaxPoolKernel.Backward(Pool2, batch, a2, p2, dp2, da2, accumulate: false, throughRelu: true);
+        Conv2DKernel.Backward(Conv2, batch, p1, w.Slice(K2, Conv2.KernelSize), a2, da2, g.Slice(K2, Conv2.KernelSize), g.Slice(B2, 64), dp1, false, relu: false, scratch);
+        MaxPoolKernel.Backward(Pool1, batch, a1, p1, dp1, da1, accumulate: false, throughRelu: true);
+        Conv2DKernel.Backward(Conv1, batch, x, w.Slice(K1, Conv1.KernelSize), a1, da1, g.Slice(K1, Conv1.KernelSize), g.Slice(B1, 32), [], false, relu: false, scratch);
         adam.Apply(parameters, gradients);
         weightsVersion++;
         return value;

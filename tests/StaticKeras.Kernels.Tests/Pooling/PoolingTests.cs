@@ -87,6 +87,24 @@ public sealed class PoolingTests
     }
 
     [Theory]
+    [InlineData("2x2 valid")]
+    [InlineData("3x3 stride 2 same, odd total padding")]
+    [InlineData("3x2 stride 1 same (overlapping windows)")]
+    public void Max_pooling_backward_through_a_relu_equals_routing_then_masking(string name)
+    {
+        (PoolGeometry g, int batch) = Cases[name];
+        float[] x = Distinct(batch * g.InputSize, 5).Select(v => Math.Max(v, 0f)).ToArray(); // a ReLU's output: many zeros, ties among them
+        float[] y = new float[batch * g.OutputSize], dy = Random(y.Length, 6);
+        MaxPoolKernel.Forward(g, batch, x, y);
+        float[] separate = new float[x.Length], fused = Random(x.Length, 7);
+        MaxPoolKernel.Backward(g, batch, x, y, dy, separate, accumulate: false);
+        ActivationKernel.Backward(Activation.Relu, x, separate, 1, separate.Length);
+        MaxPoolKernel.Backward(g, batch, x, y, dy, fused, accumulate: false, throughRelu: true);
+        Assert.Equal(separate, fused);
+        Assert.Contains(y, v => v == 0f);
+    }
+
+    [Theory]
     [InlineData("maxpool2d_2x2_valid", true)]
     [InlineData("avgpool2d_2x2_valid", false)]
     public void Pooling_matches_Keras(string id, bool max)

@@ -17,6 +17,9 @@ internal interface IMaskOps<TVector>
     /// <summary>All bits set in the lanes where <c>a == b</c>, else zero.</summary>
     static abstract TVector EqualMask(TVector a, TVector b);
 
+    /// <summary>All bits set in the lanes above 0, else zero.</summary>
+    static abstract TVector PositiveMask(TVector value);
+
     /// <summary><c>value</c> where the mask is set, else +0.</summary>
     static abstract TVector Keep(TVector value, TVector mask);
 
@@ -34,6 +37,9 @@ internal readonly struct Vector512Masks : IMaskOps<Vector512<float>>
     public static Vector512<float> EqualMask(Vector512<float> a, Vector512<float> b) => Vector512.Equals(a, b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> PositiveMask(Vector512<float> value) => Vector512.GreaterThan(value, Vector512<float>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Keep(Vector512<float> value, Vector512<float> mask) => value & mask;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -48,6 +54,9 @@ internal readonly struct Vector256Masks : IMaskOps<Vector256<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> EqualMask(Vector256<float> a, Vector256<float> b) => Vector256.Equals(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> PositiveMask(Vector256<float> value) => Vector256.GreaterThan(value, Vector256<float>.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Keep(Vector256<float> value, Vector256<float> mask) => value & mask;

@@ -27,8 +27,13 @@ public static unsafe class MaxPoolKernel
     /// <param name="dy">dL/dy.</param>
     /// <param name="dx">Receives dL/dx.</param>
     /// <param name="accumulate">Add to dx instead of overwriting it.</param>
-    public static void Backward(in PoolGeometry geometry, int batch, ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, bool accumulate) =>
-        Backward(geometry, batch, x, y, dy, dx, accumulate, KernelOptions.Threads);
+    /// <param name="throughRelu">
+    /// x is <c>relu(z)</c> (a convolution or Dense with a fused ReLU before the pool): write dL/dz
+    /// instead, so the layer below needs no ReLU pass of its own. The first maximum of a window
+    /// has <c>relu'(z) = [max &gt; 0]</c>, so this only drops the windows whose maximum is 0.
+    /// </param>
+    public static void Backward(in PoolGeometry geometry, int batch, ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, bool accumulate, bool throughRelu = false) =>
+        Backward(geometry, batch, x, y, dy, dx, accumulate, KernelOptions.Threads, throughRelu);
 
     internal static void Forward(in PoolGeometry g, int batch, ReadOnlySpan<float> x, Span<float> y, int threads)
     {
@@ -39,13 +44,20 @@ public static unsafe class MaxPoolKernel
         }
     }
 
-    internal static void Backward(in PoolGeometry g, int batch, ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, bool accumulate, int threads)
+    internal static void Backward(in PoolGeometry g, int batch, ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, bool accumulate, int threads, bool throughRelu = false)
     {
         PoolChecks.Check(g, batch, x, nameof(x), y, nameof(y));
         PoolChecks.Check(g, batch, dx, nameof(dx), dy, nameof(dy));
         fixed (float* px = x, py = y, pdy = dy, pdx = dx)
         {
-            PoolPasses.Run<MaxBackward>(g, batch, px, py, pdy, pdx, accumulate, threads);
+            if (throughRelu)
+            {
+                PoolPasses.Run<MaxBackwardThroughRelu>(g, batch, px, py, pdy, pdx, accumulate, threads);
+            }
+            else
+            {
+                PoolPasses.Run<MaxBackward>(g, batch, px, py, pdy, pdx, accumulate, threads);
+            }
         }
     }
 }

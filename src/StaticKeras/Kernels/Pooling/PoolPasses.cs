@@ -97,7 +97,14 @@ internal readonly unsafe struct MaxForward : IPoolStep
 internal readonly unsafe struct MaxBackward : IPoolStep
 {
     public static void Pixel(in PoolArguments a, in PoolWindow window, nint input, nint output) =>
-        window.RouteToFirstMax(a.Y + output, a.DY + output, a.DX + input, a.Overwrite);
+        window.RouteToFirstMax(a.Y + output, a.DY + output, a.DX + input, a.Overwrite, throughRelu: false);
+}
+
+/// <summary>Max pooling backward through the ReLU before it: dy to each channel's first maximum where that maximum is above 0.</summary>
+internal readonly unsafe struct MaxBackwardThroughRelu : IPoolStep
+{
+    public static void Pixel(in PoolArguments a, in PoolWindow window, nint input, nint output) =>
+        window.RouteToFirstMax(a.Y + output, a.DY + output, a.DX + input, a.Overwrite, throughRelu: true);
 }
 
 /// <summary>Average pooling forward: the window's sum over its real elements.</summary>

@@ -42,11 +42,12 @@ internal readonly unsafe struct PoolWindow
     /// Adds <paramref name="dy"/> to the gradient <paramref name="dx"/> (laid out as the sample) at
     /// each channel's first position, in row-major window order, that holds the maximum
     /// <paramref name="y"/> (TensorFlow's and XLA's choice among ties); with
-    /// <paramref name="overwrite"/>, stores it there and zero at the window's other positions.
+    /// <paramref name="overwrite"/>, stores it there and zero at the window's other positions;
+    /// with <paramref name="throughRelu"/>, routes nothing where the maximum is not above 0.
     /// </summary>
-    public void RouteToFirstMax(float* y, float* dy, float* dx, bool overwrite)
+    public void RouteToFirstMax(float* y, float* dy, float* dx, bool overwrite, bool throughRelu)
     {
-        var step = new RouteStep { W = this, Y = y, Dy = dy, Dx = dx, Overwrite = overwrite };
+        var step = new RouteStep { W = this, Y = y, Dy = dy, Dx = dx, Overwrite = overwrite, ThroughRelu = throughRelu };
         ChannelLoop.Run(ref step, channels);
     }
 
@@ -112,6 +113,7 @@ internal readonly unsafe struct PoolWindow
         public float* Dy;
         public float* Dx;
         public bool Overwrite;
+        public bool ThroughRelu;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly void Vector<TOps, TMask, TVector>(int j)
@@ -119,8 +121,9 @@ internal readonly unsafe struct PoolWindow
             where TMask : struct, IMaskOps<TVector>
             where TVector : struct
         {
-            // What is still to route: dy in the lanes whose maximum has not been met yet.
+            // What is still to route: dy in the lanes whose maximum has not been met yet (and, through a ReLU, is above 0).
             TVector left = TOps.Load(Dy + j), max = TOps.Load(Y + j);
+            left = ThroughRelu ? TMask.Keep(left, TMask.PositiveMask(max)) : left;
             for (int h = W.rowStart; h < W.rowEnd; h++)
             {
                 for (int w = W.columnStart; w < W.columnEnd; w++)
@@ -136,7 +139,7 @@ internal readonly unsafe struct PoolWindow
 
         public readonly void Scalar(int j)
         {
-            bool routed = false;
+            bool routed = ThroughRelu && !(Y[j] > 0f);
             for (int h = W.rowStart; h < W.rowEnd; h++)
             {
                 for (int w = W.columnStart; w < W.columnEnd; w++)

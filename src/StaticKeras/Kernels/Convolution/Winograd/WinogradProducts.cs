@@ -31,8 +31,12 @@ internal static unsafe class WinogradProducts
     public static void Forward(in ConvGeometry g, int batch, float* x, float* u, float* bias, float* y, bool relu, bool accumulate, in ConvSettings run)
     {
         int tiles = batch * TileRows(g) * TileColumns(g);
-        var a = new Arguments { G = g, X = x, U = u, Bias = bias, Y = y, Relu = relu, Accumulate = accumulate, Kernel = run.Kernel, Tiles = tiles };
-        int chunks = (tiles + ChunkTiles - 1) / ChunkTiles;
+
+        // Smaller chunks when there are too few to go round the threads (one sample has 36 tiles in
+        // the CNN's conv2): a tile's sums do not depend on the chunk it is in.
+        int size = Math.Clamp((tiles + run.Threads - 1) / Math.Max(run.Threads, 1), 1, ChunkTiles);
+        var a = new Arguments { G = g, X = x, U = u, Bias = bias, Y = y, Relu = relu, Accumulate = accumulate, Kernel = run.Kernel, Tiles = tiles, ChunkSize = size };
+        int chunks = (tiles + size - 1) / size;
         RangeJob.Run(&Chunks, &a, chunks, run.Threads, batch * g.MultiplyAdds / 2);
     }
 
@@ -47,7 +51,7 @@ internal static unsafe class WinogradProducts
         WinogradScratch s = WinogradScratch.ForThread(g.Channels, g.Filters);
         for (int chunk = first; chunk < last; chunk++)
         {
-            int start = chunk * ChunkTiles, count = Math.Min(ChunkTiles, a.Tiles - start);
+            int start = chunk * a.ChunkSize, count = Math.Min(a.ChunkSize, a.Tiles - start);
             for (int t = 0; t < count; t++)
             {
                 InputTile(g, a.X, start + t, s, s.V + ((nint)t * g.Channels));
@@ -143,5 +147,6 @@ internal static unsafe class WinogradProducts
         public bool Accumulate;
         public GemmKernelKind Kernel;
         public int Tiles;
+        public int ChunkSize;
     }
 }
