@@ -141,7 +141,7 @@ public sealed class Conv2DKernelTests
         Conv2DKernel.PrepareKernel(g, kernel, form);
         Conv2DKernel.ForwardPrepared(g, batch, x, kernel, form, bias, prepared, relu: true, scratch);
         Assert.Equal(direct, prepared);
-        Assert.Equal(g.Taps == 9 && g.Channels >= 16 ? 16 * g.Channels * g.Filters : 0, form.Length);
+        Assert.Equal(g.Taps == 9 && g.Channels >= 16, form.Length > 0); // only Winograd geometries transform their kernel
     }
 
     [Fact]

@@ -37,12 +37,5 @@ internal static unsafe class ChannelBias
             v = Bias == null ? v : TOps.Add(v, TOps.Load(Bias + j));
             TOps.Store(Relu ? TOps.Relu(v) : v, Row + j);
         }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Scalar(int j)
-        {
-            float v = Bias == null ? Row[j] : Row[j] + Bias[j];
-            Row[j] = Relu ? (v > 0f || float.IsNaN(v) ? v : 0f) : v;
-        }
     }
 }

@@ -4,9 +4,9 @@ using System.Runtime.Intrinsics;
 namespace StaticKeras.Kernels;
 
 /// <summary>
-/// One elementwise step across a pixel's (or a row's) channels, at channel <c>j</c>: a whole
-/// vector of the given width, or one scalar. A struct holding its pointers, so the JIT
-/// specialises and inlines it per width inside <see cref="ChannelLoop.Run"/>.
+/// One elementwise step across a pixel's (or a row's) channels, at channel <c>j</c>, for a whole
+/// vector of the given width (<see cref="ScalarLane"/> for the tail). A struct holding its
+/// pointers, so the JIT specialises and inlines it per width inside <see cref="ChannelLoop.Run"/>.
 /// </summary>
 internal interface IChannelStep
 {
@@ -15,12 +15,9 @@ internal interface IChannelStep
         where TOps : struct, IVectorOps<TVector>
         where TMask : struct, IMaskOps<TVector>
         where TVector : struct;
-
-    /// <summary>Channel <c>j</c> alone (the tail past the last whole vector).</summary>
-    void Scalar(int j);
 }
 
-/// <summary>Runs a step across <c>channels</c>: Vector512 while 16 remain, then Vector256, then scalars.</summary>
+/// <summary>Runs a step across <c>channels</c>: Vector512 while 16 remain, then Vector256, then one lane at a time.</summary>
 internal static class ChannelLoop
 {
     /// <summary>Applies <paramref name="step"/> to channels <c>[0, channels)</c>.</summary>
@@ -47,7 +44,7 @@ internal static class ChannelLoop
 
         for (; j < channels; j++)
         {
-            step.Scalar(j);
+            step.Vector<ScalarLane, ScalarMasks, float>(j);
         }
     }
 }

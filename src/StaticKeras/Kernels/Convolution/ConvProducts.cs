@@ -31,7 +31,7 @@ internal static unsafe class ConvProducts
 
     /// <summary>Floats of scratch any product of the geometry uses: patch chunks, or the transformed (and flipped) kernel of Winograd's products.</summary>
     public static int ScratchFloats(in ConvGeometry g) =>
-        Math.Max(PatchScratch(g), WinogradProducts.Applies(g) ? 25 * g.Channels * g.Filters : 0);
+        Math.Max(PatchScratch(g), WinogradProducts.Applies(g) ? (9 * g.Channels * g.Filters) + PreparedKernelFloats(g) : 0);
 
     /// <summary>Floats of patch scratch the chunked products use.</summary>
     private static int PatchScratch(in ConvGeometry g) =>
@@ -59,13 +59,13 @@ internal static unsafe class ConvProducts
         if (UsesWinograd(g, run))
         {
             float* u = run.Prepared;
-            if (u == null)
+            if (u == null || run.Algorithm != ConvAlgorithm.Automatic)
             {
                 u = scratch;
-                PrepareKernel(g, kernel, u);
+                PrepareWinogradKernel(g, kernel, u, run.Algorithm);
             }
 
-            WinogradProducts.Forward(g, batch, x, u, bias, y, relu, accumulate, run);
+            WinogradForward(g, batch, x, u, bias, y, relu, accumulate, run);
             return;
         }
 
@@ -232,20 +232,45 @@ internal static unsafe class ConvProducts
     }
 
     /// <summary>Floats of the kernel as the forward pass multiplies by it, when that is not the kernel itself.</summary>
-    public static int PreparedKernelFloats(in ConvGeometry g) => WinogradProducts.Applies(g) ? WinogradProducts.KernelFloats(g) : 0;
+    public static int PreparedKernelFloats(in ConvGeometry g) => WinogradProducts.Applies(g) ? WinogradProducts<WinogradF4>.KernelFloats(g) : 0;
 
-    /// <summary>Writes the forward pass's form of the kernel (see <see cref="PreparedKernelFloats"/>).</summary>
-    public static void PrepareKernel(in ConvGeometry g, float* kernel, float* prepared)
+    /// <summary>Writes the forward pass's form of the kernel (see <see cref="PreparedKernelFloats"/>) for the automatic algorithm.</summary>
+    public static void PrepareKernel(in ConvGeometry g, float* kernel, float* prepared) => PrepareWinogradKernel(g, kernel, prepared, ConvAlgorithm.Automatic);
+
+    /// <summary>The transformed kernel of the Winograd algorithm <paramref name="algorithm"/> stands for (F(4×4) unless F(2×2) is asked for).</summary>
+    private static void PrepareWinogradKernel(in ConvGeometry g, float* kernel, float* prepared, ConvAlgorithm algorithm)
     {
-        if (WinogradProducts.Applies(g))
+        if (!WinogradProducts.Applies(g))
         {
-            WinogradKernelTransform.Run(kernel, g.Channels, g.Filters, prepared);
+            return;
+        }
+
+        if (algorithm == ConvAlgorithm.Winograd)
+        {
+            WinogradF2.Kernel(kernel, g.Channels, g.Filters, prepared);
+        }
+        else
+        {
+            WinogradF4.Kernel(kernel, g.Channels, g.Filters, prepared);
+        }
+    }
+
+    /// <summary>Winograd's forward product with F(4×4, 3×3), or F(2×2, 3×3) when <see cref="ConvAlgorithm.Winograd"/> is asked for.</summary>
+    private static void WinogradForward(in ConvGeometry g, int batch, float* x, float* u, float* bias, float* y, bool relu, bool accumulate, in ConvSettings run)
+    {
+        if (run.Algorithm == ConvAlgorithm.Winograd)
+        {
+            WinogradProducts<WinogradF2>.Forward(g, batch, x, u, bias, y, relu, accumulate, run);
+        }
+        else
+        {
+            WinogradProducts<WinogradF4>.Forward(g, batch, x, u, bias, y, relu, accumulate, run);
         }
     }
 
     /// <summary>Whether the settings and the geometry call for Winograd's products.</summary>
     private static bool UsesWinograd(in ConvGeometry g, in ConvSettings run) =>
-        (run.Algorithm is ConvAlgorithm.Automatic or ConvAlgorithm.Winograd) && WinogradProducts.Applies(g);
+        (run.Algorithm is ConvAlgorithm.Automatic or ConvAlgorithm.Winograd or ConvAlgorithm.Winograd4) && WinogradProducts.Applies(g);
 
     /// <summary>
     /// The input gradient of a 3×3 unit-stride convolution is the full correlation of dz with the
@@ -257,8 +282,8 @@ internal static unsafe class ConvProducts
         var back = new ConvGeometry(g.OutputHeight, g.OutputWidth, g.Filters, g.Channels, 3, 3, 1, 1, 1, 1, 2 - g.PadTop, 2 - g.PadBottom, 2 - g.PadLeft, 2 - g.PadRight);
         float* flipped = scratch, u = scratch + (9 * g.Channels * g.Filters);
         WinogradKernelTransform.FlipAndTranspose(kernel, g.Channels, g.Filters, flipped);
-        WinogradKernelTransform.Run(flipped, back.Channels, back.Filters, u);
-        WinogradProducts.Forward(back, batch, dz, u, null, dx, relu: false, accumulate, run);
+        PrepareWinogradKernel(back, flipped, u, ConvAlgorithm.Winograd);
+        WinogradForward(back, batch, dz, u, null, dx, relu: false, accumulate, run with { Algorithm = ConvAlgorithm.Winograd });
     }
 
     /// <summary>The forward product over transposed patch chunks: the GEMM reads A transposed in place, the tile's rows adjacent at each depth step.</summary>

@@ -39,7 +39,7 @@ internal readonly unsafe struct ConvSettings
 /// </summary>
 internal enum ConvAlgorithm
 {
-    /// <summary>Winograd where it applies, else patches gathered per GEMM tile (or transposed chunks for one channel).</summary>
+    /// <summary>Winograd F(4×4, 3×3) where it applies, else patches gathered per GEMM tile (or transposed chunks for one channel).</summary>
     Automatic,
 
     /// <summary>Patches gathered straight into the GEMM's packing buffer, tile by tile; col2im for the input gradient.</summary>
@@ -48,6 +48,9 @@ internal enum ConvAlgorithm
     /// <summary>Patches built chunk by chunk in scratch, then multiplied; col2im for the input gradient.</summary>
     Im2Col,
 
-    /// <summary>Winograd's F(2×2, 3×3) (<see cref="WinogradProducts"/>).</summary>
+    /// <summary>Winograd's F(2×2, 3×3) (<see cref="WinogradProducts{TTile}"/>, <see cref="WinogradF2"/>).</summary>
     Winograd,
+
+    /// <summary>Winograd's F(4×4, 3×3) (<see cref="WinogradF4"/>), the automatic choice where Winograd applies.</summary>
+    Winograd4,
 }

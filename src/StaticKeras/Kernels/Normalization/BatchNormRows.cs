@@ -76,13 +76,6 @@ internal static unsafe class BatchNormRows
             TVector d = TOps.Subtract(TOps.Load(X + j), TOps.Load(Mean + j));
             TOps.Store(TOps.FusedMultiplyAdd(d, d, TOps.Load(Sums + j)), Sums + j);
         }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Scalar(int j)
-        {
-            float d = X[j] - Mean[j];
-            Sums[j] = MathF.FusedMultiplyAdd(d, d, Sums[j]);
-        }
     }
 
     private struct GradientSums : IChannelStep
@@ -104,13 +97,6 @@ internal static unsafe class BatchNormRows
             TVector d = TOps.Subtract(TOps.Load(X + j), TOps.Load(Mean + j));
             TOps.Store(TOps.FusedMultiplyAdd(g, d, TOps.Load(SumDyDev + j)), SumDyDev + j);
         }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Scalar(int j)
-        {
-            SumDy[j] += Dy[j];
-            SumDyDev[j] = MathF.FusedMultiplyAdd(Dy[j], X[j] - Mean[j], SumDyDev[j]);
-        }
     }
 
     private struct Normalizing : IChannelStep
@@ -127,9 +113,6 @@ internal static unsafe class BatchNormRows
         {
             TOps.Store(TOps.FusedMultiplyAdd(TOps.Load(X + j), TOps.Load(F.A + j), TOps.Load(F.B + j)), Y + j);
         }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Scalar(int j) => Y[j] = MathF.FusedMultiplyAdd(X[j], F.A[j], F.B[j]);
     }
 
     private struct InputGradient : IChannelStep
@@ -148,13 +131,6 @@ internal static unsafe class BatchNormRows
         {
             TVector v = TOps.FusedMultiplyAdd(TOps.Load(Dy + j), TOps.Load(F.A + j), TOps.FusedMultiplyAdd(TOps.Load(X + j), TOps.Load(F.B + j), TOps.Load(F.C + j)));
             TOps.Store(Accumulate ? TOps.Add(TOps.Load(Dx + j), v) : v, Dx + j);
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Scalar(int j)
-        {
-            float v = MathF.FusedMultiplyAdd(Dy[j], F.A[j], MathF.FusedMultiplyAdd(X[j], F.B[j], F.C[j]));
-            Dx[j] = Accumulate ? Dx[j] + v : v;
         }
     }
 }

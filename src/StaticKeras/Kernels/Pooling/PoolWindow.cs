@@ -90,20 +90,6 @@ internal readonly unsafe struct PoolWindow
 
             TOps.Store(max, Y + j);
         }
-
-        public readonly void Scalar(int j)
-        {
-            float max = W.sample[W.Offset(W.rowStart, W.columnStart, j)];
-            for (int h = W.rowStart; h < W.rowEnd; h++)
-            {
-                for (int w = W.columnStart; w < W.columnEnd; w++)
-                {
-                    max = System.Math.Max(max, W.sample[W.Offset(h, w, j)]);
-                }
-            }
-
-            Y[j] = max;
-        }
     }
 
     private struct RouteStep : IChannelStep
@@ -136,22 +122,6 @@ internal readonly unsafe struct PoolWindow
                 }
             }
         }
-
-        public readonly void Scalar(int j)
-        {
-            bool routed = ThroughRelu && !(Y[j] > 0f);
-            for (int h = W.rowStart; h < W.rowEnd; h++)
-            {
-                for (int w = W.columnStart; w < W.columnEnd; w++)
-                {
-                    nint at = W.Offset(h, w, j);
-                    bool hit = !routed && W.sample[at] == Y[j];
-                    routed |= hit;
-                    float value = hit ? Dy[j] : 0f;
-                    Dx[at] = Overwrite ? value : Dx[at] + value;
-                }
-            }
-        }
     }
 
     private struct AverageStep : IChannelStep
@@ -177,20 +147,6 @@ internal readonly unsafe struct PoolWindow
 
             TOps.Store(TOps.Divide(sum, TOps.Broadcast(Divisor)), Y + j);
         }
-
-        public readonly void Scalar(int j)
-        {
-            float sum = 0f;
-            for (int h = W.rowStart; h < W.rowEnd; h++)
-            {
-                for (int w = W.columnStart; w < W.columnEnd; w++)
-                {
-                    sum += W.sample[W.Offset(h, w, j)];
-                }
-            }
-
-            Y[j] = sum / Divisor;
-        }
     }
 
     private struct SpreadStep : IChannelStep
@@ -214,19 +170,6 @@ internal readonly unsafe struct PoolWindow
                 {
                     nint at = W.Offset(h, w, j);
                     TOps.Store(Overwrite ? share : TOps.Add(TOps.Load(Dx + at), share), Dx + at);
-                }
-            }
-        }
-
-        public readonly void Scalar(int j)
-        {
-            float share = Dy[j] / Divisor;
-            for (int h = W.rowStart; h < W.rowEnd; h++)
-            {
-                for (int w = W.columnStart; w < W.columnEnd; w++)
-                {
-                    nint at = W.Offset(h, w, j);
-                    Dx[at] = Overwrite ? share : Dx[at] + share;
                 }
             }
         }

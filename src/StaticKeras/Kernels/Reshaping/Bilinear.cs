@@ -119,12 +119,5 @@ internal static unsafe class Bilinear
             TVector bottom = TOps.Add(bl, TOps.Multiply(TOps.Subtract(TOps.Load(BottomRight + j), bl), fx));
             TOps.Store(TOps.Add(top, TOps.Multiply(TOps.Subtract(bottom, top), TOps.Broadcast(Fy))), Y + j);
         }
-
-        public readonly void Scalar(int j)
-        {
-            float top = TopLeft[j] + ((TopRight[j] - TopLeft[j]) * Fx);
-            float bottom = BottomLeft[j] + ((BottomRight[j] - BottomLeft[j]) * Fx);
-            Y[j] = top + ((bottom - top) * Fy);
-        }
     }
 }

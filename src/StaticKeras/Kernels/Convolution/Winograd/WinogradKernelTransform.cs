@@ -1,24 +1,70 @@
+using System;
 using System.Runtime.CompilerServices;
 
 namespace StaticKeras.Kernels;
 
 /// <summary>
-/// The kernel side of Winograd's F(2×2, 3×3): <c>U = G g Gᵀ</c> for every (input channel, filter)
-/// pair, with <c>G = [[1, 0, 0], [½, ½, ½], [½, −½, ½], [0, 0, 1]]</c> (Lavin and Gray, "Fast
-/// Algorithms for Convolutional Neural Networks", 2015). U is stored as 16 matrices
-/// <c>U[ξ] (channels × filters)</c>, the B operands of the 16 products.
+/// The kernel side of Winograd's F(m×m, 3×3): <c>U = G g Gᵀ</c> for every (input channel, filter)
+/// pair, stored as α² matrices <c>U[ξ] (channels × filters)</c>, the B operands of the products,
+/// <see cref="WinogradLayout.KernelStride"/> floats apart. Each of the α² values of a pair is
+/// <c>Σ_{kh, kw} G[r, kh] · G[s, kw] · g[kh, kw]</c>: the nonzero products of two entries of G,
+/// rounded to float once, form a table, and nine loaded taps give all α² values a vector of
+/// filters at a time.
 /// </summary>
-internal static unsafe class WinogradKernelTransform
+internal sealed unsafe class WinogradKernelTransform
 {
-    /// <summary>Transforms a Keras kernel <c>(3, 3, channels, filters)</c> into <c>U (16, channels, filters)</c>, vectorised across filters.</summary>
-    public static void Run(float* kernel, int channels, int filters, float* u)
+    private readonly int points;
+    private readonly int[] starts;
+    private readonly int[] taps;
+    private readonly float[] coefficients;
+
+    /// <summary>The transform of the α × 3 matrix <paramref name="g"/> (row-major).</summary>
+    public WinogradKernelTransform(double[] g, int points)
     {
-        var step = new Step { Channels = channels, Filters = filters };
-        for (int c = 0; c < channels; c++)
+        this.points = points;
+        starts = new int[(points * points) + 1];
+        var tapList = new System.Collections.Generic.List<int>();
+        var coefficientList = new System.Collections.Generic.List<float>();
+        for (int xi = 0; xi < points * points; xi++)
         {
-            step.Kernel = kernel + ((nint)c * filters);
-            step.Target = u + ((nint)c * filters);
-            ChannelLoop.Run(ref step, filters);
+            starts[xi] = tapList.Count;
+            for (int tap = 0; tap < 9; tap++)
+            {
+                double c = g[((xi / points) * 3) + (tap / 3)] * g[((xi % points) * 3) + (tap % 3)];
+                if (c != 0)
+                {
+                    tapList.Add(tap);
+                    coefficientList.Add((float)c);
+                }
+            }
+        }
+
+        starts[points * points] = tapList.Count;
+        taps = [.. tapList];
+        coefficients = [.. coefficientList];
+    }
+
+    /// <summary>Transforms a Keras kernel <c>(3, 3, channels, filters)</c> into <paramref name="u"/>.</summary>
+    public void Run(float* kernel, int channels, int filters, float* u)
+    {
+        fixed (int* pStarts = starts, pTaps = taps)
+        fixed (float* pCoefficients = coefficients)
+        {
+            var step = new Step
+            {
+                Starts = pStarts,
+                Taps = pTaps,
+                Coefficients = pCoefficients,
+                Products = points * points,
+                TapStride = (nint)channels * filters,
+                ProductStride = WinogradLayout.KernelStride(channels, filters),
+            };
+            for (int c = 0; c < channels; c++)
+            {
+                step.Kernel = kernel + ((nint)c * filters);
+                step.Target = u + ((nint)c * filters);
+                ChannelLoop.Run(ref step, filters);
+            }
         }
     }
 
@@ -46,8 +92,12 @@ internal static unsafe class WinogradKernelTransform
     {
         public float* Kernel;
         public float* Target;
-        public int Channels;
-        public int Filters;
+        public int* Starts;
+        public int* Taps;
+        public float* Coefficients;
+        public int Products;
+        public nint TapStride;
+        public nint ProductStride;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly void Vector<TOps, TMask, TVector>(int j)
@@ -55,68 +105,31 @@ internal static unsafe class WinogradKernelTransform
             where TMask : struct, IMaskOps<TVector>
             where TVector : struct
         {
-            nint xi = (nint)Channels * Filters;
-            TVector half = TOps.Broadcast(0.5f);
-
-            // G g: the kernel's three rows become four, each a row of three taps.
-            TVector r00 = Load<TOps, TVector>(0, j), r01 = Load<TOps, TVector>(1, j), r02 = Load<TOps, TVector>(2, j);
-            TVector r30 = Load<TOps, TVector>(6, j), r31 = Load<TOps, TVector>(7, j), r32 = Load<TOps, TVector>(8, j);
-            TVector m0 = Load<TOps, TVector>(3, j), m1 = Load<TOps, TVector>(4, j), m2 = Load<TOps, TVector>(5, j);
-            TVector s0 = TOps.Multiply(TOps.Add(r00, r30), half), s1 = TOps.Multiply(TOps.Add(r01, r31), half), s2 = TOps.Multiply(TOps.Add(r02, r32), half);
-            TVector h0 = TOps.Multiply(m0, half), h1 = TOps.Multiply(m1, half), h2 = TOps.Multiply(m2, half);
-            Row<TOps, TVector>(0, r00, r01, r02, j, xi, half);
-            Row<TOps, TVector>(1, TOps.Add(s0, h0), TOps.Add(s1, h1), TOps.Add(s2, h2), j, xi, half);
-            Row<TOps, TVector>(2, TOps.Subtract(s0, h0), TOps.Subtract(s1, h1), TOps.Subtract(s2, h2), j, xi, half);
-            Row<TOps, TVector>(3, r30, r31, r32, j, xi, half);
-        }
-
-        public readonly void Scalar(int j)
-        {
-            float* g = stackalloc float[9];
-            for (int t = 0; t < 9; t++)
+            float* g = Kernel + j;
+            for (int xi = 0; xi < Products; xi++)
             {
-                g[t] = Kernel[((nint)t * Channels * Filters) + j];
+                TVector sum = default;
+                for (int e = Starts[xi]; e < Starts[xi + 1]; e++)
+                {
+                    sum = TOps.FusedMultiplyAdd(TOps.Broadcast(Coefficients[e]), TOps.Load(g + (Taps[e] * TapStride)), sum);
+                }
+
+                TOps.Store(sum, Target + (xi * ProductStride) + j);
             }
-
-            // G g, then (G g) Gᵀ, one row at a time.
-            for (int r = 0; r < 4; r++)
-            {
-                float a0 = Rows(g, r, 0), a1 = Rows(g, r, 1), a2 = Rows(g, r, 2);
-                float* to = Target + ((nint)r * 4 * Channels * Filters) + j;
-                nint xi = (nint)Channels * Filters;
-                to[0] = a0;
-                to[xi] = ((a0 + a2) * 0.5f) + (a1 * 0.5f);
-                to[2 * xi] = ((a0 + a2) * 0.5f) - (a1 * 0.5f);
-                to[3 * xi] = a2;
-            }
-        }
-
-        /// <summary>Row <paramref name="r"/> of <c>G g</c> at column <paramref name="k"/>, as the vector path computes it.</summary>
-        private static float Rows(float* g, int r, int k) => r switch
-        {
-            0 => g[k],
-            1 => ((g[k] + g[6 + k]) * 0.5f) + (g[3 + k] * 0.5f),
-            2 => ((g[k] + g[6 + k]) * 0.5f) - (g[3 + k] * 0.5f),
-            _ => g[6 + k],
-        };
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private readonly TVector Load<TOps, TVector>(int tap, int j)
-            where TOps : struct, IVectorOps<TVector>
-            where TVector : struct => TOps.Load(Kernel + ((nint)tap * Channels * Filters) + j);
-
-        /// <summary>Row <paramref name="r"/> of <c>(G g) Gᵀ</c> from row r of <c>G g</c>: four of the 16 transformed values.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private readonly void Row<TOps, TVector>(int r, TVector a0, TVector a1, TVector a2, int j, nint xi, TVector half)
-            where TOps : struct, IVectorOps<TVector>
-            where TVector : struct
-        {
-            float* to = Target + ((nint)r * 4 * xi) + j;
-            TVector s = TOps.Multiply(TOps.Add(a0, a2), half), h = TOps.Multiply(a1, half);
-            TOps.Store(a0, to);
-            TOps.Store(TOps.Add(s, h), to + xi);
-            TOps.Store(TOps.Subtract(s, h), to + (2 * xi));
-            TOps.Store(a2, to + (3 * xi));
         }
     }
+}
+
+/// <summary>
+/// Strides between the α² matrices of Winograd's products. Each is padded by a cache line: plain
+/// multiples of the block sizes (8 KB for conv2's 32 × 64 kernel, 6 KB and 12 KB for a chunk's V
+/// and M) put a tile's α² loads and stores in the same few L1 sets, where they evict each other.
+/// </summary>
+internal static class WinogradLayout
+{
+    /// <summary>Floats between the matrices <c>U[ξ]</c> of the transformed kernel.</summary>
+    public static nint KernelStride(int channels, int filters) => ((nint)channels * filters) + 16;
+
+    /// <summary>Floats between the matrices <c>V[ξ]</c> (or <c>M[ξ]</c>) of a chunk, rows of <paramref name="width"/> floats.</summary>
+    public static nint ChunkStride(int width) => ((nint)WinogradProducts.ChunkTiles * width) + 16;
 }

@@ -3,46 +3,37 @@ using System;
 namespace StaticKeras.Kernels;
 
 /// <summary>
-/// 3×3 convolutions with unit strides and dilation by Winograd's F(2×2, 3×3): each 2×2 block of
-/// outputs costs 16 multiplies per (channel, filter) instead of 36. The outputs are cut into
-/// tiles; <see cref="ChunkTiles"/> tiles at a time have their input patches transformed
-/// (<see cref="WinogradTiles.Input"/>), go through 16 GEMMs <c>M[ξ] = V[ξ] · U[ξ]</c> on the GEMM's
+/// 3×3 convolutions with unit strides and dilation by Winograd's F(m×m, 3×3) (<typeparamref name="TTile"/>):
+/// each m×m block of outputs costs α² = (m + 2)² multiplies per (channel, filter) instead of 9m².
+/// The outputs are cut into tiles; up to <see cref="WinogradProducts.ChunkTiles"/> tiles at a time
+/// have their input patches transformed, go through α² GEMMs <c>M[ξ] = V[ξ] · U[ξ]</c> on the GEMM's
 /// micro-kernels (the transformed kernel U read in place, the chunk's V and M in the thread's L2)
-/// and come back as outputs (<see cref="WinogradTiles.Output"/>). Chunks are split across threads;
-/// each writes only its own outputs and sums in a fixed order, so results do not depend on the split.
+/// and come back as outputs. Chunks are split across threads; each writes only its own outputs
+/// and sums in a fixed order, so results do not depend on the split.
 /// </summary>
-internal static unsafe class WinogradProducts
+/// <typeparam name="TTile">The Winograd algorithm.</typeparam>
+internal static unsafe class WinogradProducts<TTile>
+    where TTile : struct, IWinogradTile
 {
-    /// <summary>Tiles per chunk: the GEMM reads B in place for up to this many rows, so U is never repacked.</summary>
-    public const int ChunkTiles = GemmBlocking.DirectRows;
-
-    /// <summary>
-    /// Whether the geometry suits it: a 3×3 kernel, unit strides and dilation, one group, and at
-    /// least 16 channels and filters (with fewer, the 16 products are too thin for the micro-kernel).
-    /// </summary>
-    public static bool Applies(in ConvGeometry g) =>
-        g.KernelHeight == 3 && g.KernelWidth == 3 && g.StrideHeight == 1 && g.StrideWidth == 1 && g.DilationHeight == 1 && g.DilationWidth == 1
-        && g.Groups == 1 && g.Channels >= 16 && g.Filters >= 16;
-
     /// <summary>Floats of the transformed kernel.</summary>
-    public static int KernelFloats(in ConvGeometry g) => 16 * g.Channels * g.Filters;
+    public static int KernelFloats(in ConvGeometry g) => TTile.Points * TTile.Points * (int)WinogradLayout.KernelStride(g.Channels, g.Filters);
 
     /// <summary><c>y (+)= relu?(conv(x, kernel) + bias)</c> from the transformed kernel <paramref name="u"/>.</summary>
     public static void Forward(in ConvGeometry g, int batch, float* x, float* u, float* bias, float* y, bool relu, bool accumulate, in ConvSettings run)
     {
         int tiles = batch * TileRows(g) * TileColumns(g);
 
-        // Smaller chunks when there are too few to go round the threads (one sample has 36 tiles in
-        // the CNN's conv2): a tile's sums do not depend on the chunk it is in.
-        int size = Math.Clamp((tiles + run.Threads - 1) / Math.Max(run.Threads, 1), 1, ChunkTiles);
+        // Smaller chunks when there are too few to go round the threads (one sample has 9 to 36
+        // tiles in the CNN's conv2): a tile's sums do not depend on the chunk it is in.
+        int size = Math.Clamp((tiles + run.Threads - 1) / Math.Max(run.Threads, 1), 1, WinogradProducts.ChunkTiles);
         var a = new Arguments { G = g, X = x, U = u, Bias = bias, Y = y, Relu = relu, Accumulate = accumulate, Kernel = run.Kernel, Tiles = tiles, ChunkSize = size };
         int chunks = (tiles + size - 1) / size;
         RangeJob.Run(&Chunks, &a, chunks, run.Threads, batch * g.MultiplyAdds / 2);
     }
 
-    private static int TileRows(in ConvGeometry g) => (g.OutputHeight + 1) / 2;
+    private static int TileRows(in ConvGeometry g) => (g.OutputHeight + TTile.Outputs - 1) / TTile.Outputs;
 
-    private static int TileColumns(in ConvGeometry g) => (g.OutputWidth + 1) / 2;
+    private static int TileColumns(in ConvGeometry g) => (g.OutputWidth + TTile.Outputs - 1) / TTile.Outputs;
 
     private static void Chunks(void* arguments, int first, int last)
     {
@@ -65,7 +56,7 @@ internal static unsafe class WinogradProducts
         }
     }
 
-    /// <summary>The 16 products of one chunk, on the calling thread (the chunks are the parallel work).</summary>
+    /// <summary>The α² products of one chunk, on the calling thread (the chunks are the parallel work).</summary>
     private static void Products(in ConvGeometry g, in Arguments a, WinogradScratch s, int count)
     {
         GemmProblem p = default;
@@ -77,53 +68,55 @@ internal static unsafe class WinogradProducts
         p.M = count;
         p.N = g.Filters;
         p.K = g.Channels;
-        for (int xi = 0; xi < 16; xi++)
+        for (int xi = 0; xi < TTile.Points * TTile.Points; xi++)
         {
-            p.A = s.V + ((nint)xi * ChunkTiles * g.Channels);
-            p.B = a.U + ((nint)xi * g.Channels * g.Filters);
-            p.C = s.M + ((nint)xi * ChunkTiles * g.Filters);
+            p.A = s.V + (xi * WinogradLayout.ChunkStride(g.Channels));
+            p.B = a.U + (xi * WinogradLayout.KernelStride(g.Channels, g.Filters));
+            p.C = s.M + (xi * WinogradLayout.ChunkStride(g.Filters));
             GemmRunner.Run(p, a.Kernel, 0, count, 0, g.Filters);
         }
     }
 
-    /// <summary>Transforms the 4×4 input patch of tile <paramref name="tile"/> (padding read as zeros).</summary>
+    /// <summary>Transforms the α×α input patch of tile <paramref name="tile"/> (padding read as zeros).</summary>
     private static void InputTile(in ConvGeometry g, float* x, int tile, WinogradScratch s, float* v)
     {
         (int b, int row, int column) = Locate(g, tile);
-        float** pixels = stackalloc float*[16];
+        int points = TTile.Points;
+        float** pixels = stackalloc float*[points * points];
         float* sample = x + ((nint)b * g.InputSize);
-        for (int i = 0; i < 4; i++)
+        for (int i = 0; i < points; i++)
         {
             int ih = row - g.PadTop + i;
-            for (int j = 0; j < 4; j++)
+            for (int j = 0; j < points; j++)
             {
                 int iw = column - g.PadLeft + j;
-                pixels[(4 * i) + j] = (uint)ih < (uint)g.Height && (uint)iw < (uint)g.Width
+                pixels[(points * i) + j] = (uint)ih < (uint)g.Height && (uint)iw < (uint)g.Width
                     ? sample + ((((nint)ih * g.Width) + iw) * g.Channels)
                     : s.Zeros;
             }
         }
 
-        WinogradTiles.Input(pixels, v, (nint)ChunkTiles * g.Channels, g.Channels);
+        TTile.Input(pixels, v, WinogradLayout.ChunkStride(g.Channels), g.Channels, s.Work);
     }
 
-    /// <summary>Turns tile <paramref name="tile"/>'s products into its 2×2 outputs (those past the image's edge are discarded).</summary>
+    /// <summary>Turns tile <paramref name="tile"/>'s products into its outputs (those past the image's edge are discarded).</summary>
     private static void OutputTile(in ConvGeometry g, in Arguments a, int tile, WinogradScratch s, float* m)
     {
         (int b, int row, int column) = Locate(g, tile);
-        float** outputs = stackalloc float*[4];
-        for (int i = 0; i < 2; i++)
+        int outputs = TTile.Outputs;
+        float** targets = stackalloc float*[outputs * outputs];
+        for (int i = 0; i < outputs; i++)
         {
-            for (int j = 0; j < 2; j++)
+            for (int j = 0; j < outputs; j++)
             {
                 int oh = row + i, ow = column + j;
-                outputs[(2 * i) + j] = oh < g.OutputHeight && ow < g.OutputWidth
+                targets[(outputs * i) + j] = oh < g.OutputHeight && ow < g.OutputWidth
                     ? a.Y + ((((((nint)b * g.OutputHeight) + oh) * g.OutputWidth) + ow) * g.Filters)
                     : s.Discard;
             }
         }
 
-        WinogradTiles.Output(m, (nint)ChunkTiles * g.Filters, outputs, a.Bias, a.Relu, a.Accumulate, g.Filters);
+        TTile.Output(m, WinogradLayout.ChunkStride(g.Filters), targets, a.Bias, a.Relu, a.Accumulate, g.Filters, s.Work);
     }
 
     /// <summary>The sample and first output row and column of a tile (tiles run row-major within a sample).</summary>
@@ -132,7 +125,7 @@ internal static unsafe class WinogradProducts
         int perSample = TileRows(g) * TileColumns(g);
         int b = tile / perSample, rest = tile - (b * perSample);
         int row = rest / TileColumns(g);
-        return (b, 2 * row, 2 * (rest - (row * TileColumns(g))));
+        return (b, TTile.Outputs * row, TTile.Outputs * (rest - (row * TileColumns(g))));
     }
 
     /// <summary>One call's operands, on the caller's stack for the workers to read.</summary>
@@ -149,4 +142,22 @@ internal static unsafe class WinogradProducts
         public int Tiles;
         public int ChunkSize;
     }
+}
+
+/// <summary>Where Winograd's products apply, and the sizes every tile shares.</summary>
+internal static class WinogradProducts
+{
+    /// <summary>Tiles per chunk: the GEMM reads B in place for up to this many rows, so U is never repacked.</summary>
+    public const int ChunkTiles = GemmBlocking.DirectRows;
+
+    /// <summary>The most products per tile (F(4×4, 3×3): 6 × 6).</summary>
+    public const int MaxPoints = 36;
+
+    /// <summary>
+    /// Whether the geometry suits them: a 3×3 kernel, unit strides and dilation, one group, and at
+    /// least 16 channels and filters (with fewer, the products are too thin for the micro-kernel).
+    /// </summary>
+    public static bool Applies(in ConvGeometry g) =>
+        g.KernelHeight == 3 && g.KernelWidth == 3 && g.StrideHeight == 1 && g.StrideWidth == 1 && g.DilationHeight == 1 && g.DilationWidth == 1
+        && g.Groups == 1 && g.Channels >= 16 && g.Filters >= 16;
 }

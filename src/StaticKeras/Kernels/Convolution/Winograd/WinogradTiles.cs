@@ -59,29 +59,6 @@ internal static unsafe class WinogradTiles
             Row<TOps, TVector>(3, j, t30, t31, t32, t33);
         }
 
-        public readonly void Scalar(int j)
-        {
-            float* t = stackalloc float[16];
-            for (int col = 0; col < 4; col++)
-            {
-                float d0 = Pixels[col][j], d1 = Pixels[4 + col][j], d2 = Pixels[8 + col][j], d3 = Pixels[12 + col][j];
-                t[col] = d0 - d2;
-                t[4 + col] = d1 + d2;
-                t[8 + col] = d2 - d1;
-                t[12 + col] = d1 - d3;
-            }
-
-            for (int row = 0; row < 4; row++)
-            {
-                float* to = V + (4 * row * Stride) + j;
-                float a = t[4 * row], b = t[(4 * row) + 1], c = t[(4 * row) + 2], d = t[(4 * row) + 3];
-                to[0] = a - c;
-                to[Stride] = b + c;
-                to[2 * Stride] = c - b;
-                to[3 * Stride] = b - d;
-            }
-        }
-
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private readonly void Column<TOps, TVector>(int col, int j, ref TVector r0, ref TVector r1, ref TVector r2, ref TVector r3)
             where TOps : struct, IVectorOps<TVector>
@@ -134,31 +111,6 @@ internal static unsafe class WinogradTiles
             Store<TOps, TVector>(1, j, TOps.Subtract(TOps.Subtract(u01, u02), u03), bias);
             Store<TOps, TVector>(2, j, TOps.Add(TOps.Add(u10, u11), u12), bias);
             Store<TOps, TVector>(3, j, TOps.Subtract(TOps.Subtract(u11, u12), u13), bias);
-        }
-
-        public readonly void Scalar(int j)
-        {
-            float* u = stackalloc float[8];
-            for (int col = 0; col < 4; col++)
-            {
-                float m0 = M[(col * Stride) + j], m1 = M[((4 + col) * Stride) + j], m2 = M[((8 + col) * Stride) + j], m3 = M[((12 + col) * Stride) + j];
-                u[col] = (m0 + m1) + m2;
-                u[4 + col] = (m1 - m2) - m3;
-            }
-
-            float bias = Bias == null ? 0f : Bias[j];
-            for (int row = 0; row < 2; row++)
-            {
-                Finish(2 * row, j, ((u[4 * row] + u[(4 * row) + 1]) + u[(4 * row) + 2]) + bias);
-                Finish((2 * row) + 1, j, ((u[(4 * row) + 1] - u[(4 * row) + 2]) - u[(4 * row) + 3]) + bias);
-            }
-        }
-
-        private readonly void Finish(int output, int j, float value)
-        {
-            float* to = Outputs[output] + j;
-            value = Accumulate ? *to + value : value;
-            *to = Relu ? (value > 0f || float.IsNaN(value) ? value : 0f) : value;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
