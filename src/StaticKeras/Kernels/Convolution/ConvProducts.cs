@@ -10,11 +10,13 @@ namespace StaticKeras.Kernels;
 /// </summary>
 /// <remarks>
 /// A 3×3 unit-stride convolution with 16 channels and filters or more goes through Winograd's
-/// products instead (<see cref="WinogradProducts"/>). Otherwise P is never held whole: forward, the GEMM gathers each row tile of P straight into its packing
+/// products instead, forward and for the input gradient (<see cref="WinogradProducts"/>).
+/// Otherwise P is never held whole: forward, the GEMM gathers each row tile of P straight into its packing
 /// buffer (<see cref="ConvPatches.GatherTile"/>, an implicit GEMM), or, with
 /// <see cref="ConvAlgorithm.Im2Col"/>, P is built chunk by chunk in scratch; for one input
 /// channel it is built transposed, chunk by chunk (<see cref="UsesColumns"/>). The kernel and input
-/// gradients go chunk by chunk through scratch (<see cref="ChunkPixels"/> rows). A 1×1
+/// gradients go chunk by chunk through scratch (<see cref="ChunkPixels"/> rows), each thread
+/// taking whole chunks (<see cref="ChunkedProducts"/>). A 1×1
 /// convolution with unit strides and no padding reads x (or writes dx) in place. Every output
 /// element sums its terms in an order fixed by the geometry, so any thread count gives the same bits.
 /// </remarks>
@@ -29,9 +31,11 @@ internal static unsafe class ConvProducts
     /// <summary>Floats between patch columns in the transposed layout: an odd number of cache lines, so a tile's rows do not share L1 sets.</summary>
     public static nint ColumnStride(in ConvGeometry g) => GemmPacking.PaddedStride(ChunkPixels(g));
 
-    /// <summary>Floats of scratch any product of the geometry uses: patch chunks, or the transformed (and flipped) kernel of Winograd's products.</summary>
+    /// <summary>Floats of scratch any product of the geometry uses: patch chunks, partial kernel gradients, or the transformed (and flipped) kernel of Winograd's products.</summary>
     public static int ScratchFloats(in ConvGeometry g) =>
-        Math.Max(PatchScratch(g), WinogradProducts.Applies(g) ? (9 * g.Channels * g.Filters) + PreparedKernelFloats(g) : 0);
+        Math.Max(
+            Math.Max(PatchScratch(g), IsPointwise(g) || DepthwiseProducts.Applies(g) ? 0 : ChunkedProducts.MaxPartitions(g) * g.KernelSize),
+            WinogradProducts.Applies(g) ? (9 * g.Channels * g.Filters) + PreparedKernelFloats(g) : 0);
 
     /// <summary>Floats of patch scratch the chunked products use.</summary>
     private static int PatchScratch(in ConvGeometry g) =>
@@ -92,19 +96,15 @@ internal static unsafe class ConvProducts
                 p.ACol = 1;
                 GemmRunner.Run(p, run.Kernel, run.Threads);
             }
-            else if (UsesColumns(g))
+            else if (UsesColumns(g) || run.Algorithm == ConvAlgorithm.Im2Col)
             {
-                ForwardByColumns(g, source, p, scratch, run);
+                ChunkedProducts.Forward(g, batch, x, p, group, run);
             }
-            else if (run.Algorithm != ConvAlgorithm.Im2Col)
+            else
             {
                 p.GatherA = &ConvPatches.GatherTile;
                 p.GatherContext = &source;
                 GemmRunner.Run(p, run.Kernel, run.Threads);
-            }
-            else
-            {
-                ForwardByChunks(g, source, p, scratch, run);
             }
         }
     }
@@ -125,6 +125,15 @@ internal static unsafe class ConvProducts
             return;
         }
 
+        int partitions = ChunkedProducts.Partitions(g, pixels);
+        if (partitions > 1 && !IsPointwise(g))
+        {
+            ChunkedProducts.KernelGradient(g, batch, x, dz, dKernel, scratch, partitions, run);
+            return;
+        }
+
+        // One partition (a batch within one chunk, or a kernel too large for partial copies):
+        // the chunks in order, each GEMM split across the threads.
         int chunk = ChunkPixels(g);
         for (int group = 0; group < g.Groups; group++)
         {
@@ -181,7 +190,7 @@ internal static unsafe class ConvProducts
             return;
         }
 
-        if (UsesWinograd(g, run) && run.Algorithm == ConvAlgorithm.Winograd)
+        if (UsesWinograd(g, run))
         {
             InputGradientByWinograd(g, batch, dz, kernel, dx, accumulate, scratch, run);
             return;
@@ -189,6 +198,12 @@ internal static unsafe class ConvProducts
 
         int pixels = batch * g.OutputPixels;
         bool pointwise = IsPointwise(g);
+        if (!pointwise && ChunkedProducts.SampleChunks(g))
+        {
+            ChunkedProducts.InputGradient(g, batch, dz, kernel, dx, accumulate, run);
+            return;
+        }
+
         if (!accumulate && !pointwise)
         {
             new Span<float>(dx, batch * g.InputSize).Clear();
@@ -282,45 +297,7 @@ internal static unsafe class ConvProducts
         var back = new ConvGeometry(g.OutputHeight, g.OutputWidth, g.Filters, g.Channels, 3, 3, 1, 1, 1, 1, 2 - g.PadTop, 2 - g.PadBottom, 2 - g.PadLeft, 2 - g.PadRight);
         float* flipped = scratch, u = scratch + (9 * g.Channels * g.Filters);
         WinogradKernelTransform.FlipAndTranspose(kernel, g.Channels, g.Filters, flipped);
-        PrepareWinogradKernel(back, flipped, u, ConvAlgorithm.Winograd);
-        WinogradForward(back, batch, dz, u, null, dx, relu: false, accumulate, run with { Algorithm = ConvAlgorithm.Winograd });
-    }
-
-    /// <summary>The forward product over transposed patch chunks: the GEMM reads A transposed in place, the tile's rows adjacent at each depth step.</summary>
-    private static void ForwardByColumns(in ConvGeometry g, in PatchSource source, GemmProblem p, float* scratch, in ConvSettings run)
-    {
-        int pixels = p.M;
-        int chunk = ChunkPixels(g);
-        float* c = p.C;
-        p.A = scratch;
-        p.ARow = 1;
-        p.ACol = ColumnStride(g);
-        for (int start = 0; start < pixels; start += chunk)
-        {
-            int count = Math.Min(chunk, pixels - start);
-            ConvPatches.GatherColumns(source, start, count, p.ACol, scratch);
-            p.C = c + ((nint)start * g.Filters);
-            p.M = count;
-            GemmRunner.Run(p, run.Kernel, run.Threads);
-        }
-    }
-
-    /// <summary>The forward product over im2col chunks built in scratch (the alternative to gathering per tile).</summary>
-    private static void ForwardByChunks(in ConvGeometry g, in PatchSource source, GemmProblem p, float* scratch, in ConvSettings run)
-    {
-        int pixels = p.M;
-        int chunk = ChunkPixels(g);
-        float* c = p.C;
-        p.A = scratch;
-        p.ARow = g.PatchLength;
-        p.ACol = 1;
-        for (int start = 0; start < pixels; start += chunk)
-        {
-            int count = Math.Min(chunk, pixels - start);
-            ConvPatches.Gather(source, start, count, scratch);
-            p.C = c + ((nint)start * g.Filters);
-            p.M = count;
-            GemmRunner.Run(p, run.Kernel, run.Threads);
-        }
+        PrepareWinogradKernel(back, flipped, u, run.Algorithm);
+        WinogradForward(back, batch, dz, u, null, dx, relu: false, accumulate, run);
     }
 }
