@@ -4,8 +4,10 @@ using StaticKeras.Kernels;
 namespace StaticKeras.Benchmarks.Cnn;
 
 /// <summary>
-/// Each convolution of the peer CNN alone: forward (implicit GEMM and im2col), kernel gradient and
-/// input gradient, as µs per call, GFLOP/s and a fraction of the FMA peak measured in the same run.
+/// Each convolution of the peer CNN alone: forward and input gradient by every algorithm that
+/// applies, and the kernel gradient, as µs per call, GFLOP/s and a fraction of the FMA peak
+/// measured in the same run. FLOPs are a direct convolution's (2 per multiply-add of the
+/// definition), so Winograd's products, which multiply less, can pass 100%.
 /// </summary>
 public static class ConvFigures
 {
