@@ -63,9 +63,9 @@ public static class ConvFigures
         }
     }
 
-    /// <summary>The algorithms that differ for this geometry (one-channel inputs have one GEMM path; Winograd needs 3×3 unit strides).</summary>
+    /// <summary>The algorithms that differ for this geometry (one-channel inputs have one GEMM path; Winograd needs 3×3 unit strides). For the input gradient, ImplicitGemm and Im2Col both mean col2im.</summary>
     private static ConvAlgorithm[] Algorithms(in ConvGeometry g) =>
-        g.Channels == 1 ? [ConvAlgorithm.ImplicitGemm] : g.KernelHeight == 3 && g.KernelWidth == 3 ? [ConvAlgorithm.ImplicitGemm, ConvAlgorithm.Im2Col, ConvAlgorithm.Winograd] : [ConvAlgorithm.ImplicitGemm, ConvAlgorithm.Im2Col];
+        g.Channels == 1 ? [ConvAlgorithm.ImplicitGemm] : g.KernelHeight == 3 && g.KernelWidth == 3 ? [ConvAlgorithm.ImplicitGemm, ConvAlgorithm.Im2Col, ConvAlgorithm.Winograd2x2, ConvAlgorithm.Winograd4x4] : [ConvAlgorithm.ImplicitGemm, ConvAlgorithm.Im2Col];
 
     private static StepStats Time(Action call, int samples)
     {

@@ -18,7 +18,7 @@ public sealed class ConvDeterminismTests
     {
         ConvGeometry g = ConvCases.All[name].Geometry;
         float[] x = Random(batch * g.InputSize, 1), kernel = Random(g.KernelSize, 2), bias = Random(g.Filters, 3), dy = Random(batch * g.OutputSize, 4);
-        foreach (ConvAlgorithm[] family in new[] { new[] { ConvAlgorithm.ImplicitGemm, ConvAlgorithm.Im2Col }, [ConvAlgorithm.Winograd], [ConvAlgorithm.Winograd4, ConvAlgorithm.Automatic] })
+        foreach (ConvAlgorithm[] family in new[] { new[] { ConvAlgorithm.ImplicitGemm, ConvAlgorithm.Im2Col }, [ConvAlgorithm.Winograd2x2], [ConvAlgorithm.Winograd4x4, ConvAlgorithm.Automatic] })
         {
             var reference = Run(new ConvSettings(GemmRunner.Kernel, 1, family[0]));
             foreach (ConvAlgorithm algorithm in family)

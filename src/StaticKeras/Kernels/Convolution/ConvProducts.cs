@@ -260,7 +260,7 @@ internal static unsafe class ConvProducts
             return;
         }
 
-        if (algorithm == ConvAlgorithm.Winograd)
+        if (algorithm == ConvAlgorithm.Winograd2x2)
         {
             WinogradF2.Kernel(kernel, g.Channels, g.Filters, prepared);
         }
@@ -270,10 +270,10 @@ internal static unsafe class ConvProducts
         }
     }
 
-    /// <summary>Winograd's forward product with F(4×4, 3×3), or F(2×2, 3×3) when <see cref="ConvAlgorithm.Winograd"/> is asked for.</summary>
+    /// <summary>Winograd's forward product with F(4×4, 3×3), or F(2×2, 3×3) when <see cref="ConvAlgorithm.Winograd2x2"/> is asked for.</summary>
     private static void WinogradForward(in ConvGeometry g, int batch, float* x, float* u, float* bias, float* y, bool relu, bool accumulate, in ConvSettings run)
     {
-        if (run.Algorithm == ConvAlgorithm.Winograd)
+        if (run.Algorithm == ConvAlgorithm.Winograd2x2)
         {
             WinogradProducts<WinogradF2>.Forward(g, batch, x, u, bias, y, relu, accumulate, run);
         }
@@ -285,7 +285,7 @@ internal static unsafe class ConvProducts
 
     /// <summary>Whether the settings and the geometry call for Winograd's products.</summary>
     private static bool UsesWinograd(in ConvGeometry g, in ConvSettings run) =>
-        (run.Algorithm is ConvAlgorithm.Automatic or ConvAlgorithm.Winograd or ConvAlgorithm.Winograd4) && WinogradProducts.Applies(g);
+        (run.Algorithm is ConvAlgorithm.Automatic or ConvAlgorithm.Winograd2x2 or ConvAlgorithm.Winograd4x4) && WinogradProducts.Applies(g);
 
     /// <summary>
     /// The input gradient of a 3×3 unit-stride convolution is the full correlation of dz with the

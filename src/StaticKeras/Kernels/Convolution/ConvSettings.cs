@@ -49,8 +49,8 @@ internal enum ConvAlgorithm
     Im2Col,
 
     /// <summary>Winograd's F(2×2, 3×3) (<see cref="WinogradProducts{TTile}"/>, <see cref="WinogradF2"/>).</summary>
-    Winograd,
+    Winograd2x2,
 
     /// <summary>Winograd's F(4×4, 3×3) (<see cref="WinogradF4"/>), the automatic choice where Winograd applies.</summary>
-    Winograd4,
+    Winograd4x4,
 }
