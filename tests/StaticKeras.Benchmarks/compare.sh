@@ -17,7 +17,7 @@ for r in $(seq 1 "$RUNS"); do
   dotnet "$BENCH" console $THREADS | tee "$OUT/statickeras_$r.log"
   if [ -x "$PEER/run.sh" ]; then
     echo "### run $r/$RUNS: TorchSharp"
-    THREADS="$THREADS" ONLY=mlp,tiny "$PEER/run.sh" > "$OUT/torchsharp_raw_$r.log" 2>&1
+    THREADS="$THREADS" ONLY=mlp,tiny,cnn "$PEER/run.sh" > "$OUT/torchsharp_raw_$r.log" 2>&1
     # The harness times each figure with glibc's default malloc and with a tuned one; the tuned
     # one is its fair figure (see ../shared/peers/README.md).
     awk '/^### /{tuned = /malloc=tuned/} tuned && /^\[torchsharp\]/' "$OUT/torchsharp_raw_$r.log" | tee "$OUT/torchsharp_$r.log"

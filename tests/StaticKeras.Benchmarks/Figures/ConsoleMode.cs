@@ -21,7 +21,7 @@ public static class ConsoleMode
         int[] threads = args.Where(a => !a.Contains('=')).Select(int.Parse).DefaultIfEmpty(1).ToArray();
         bool Want(string part) => only == "all" || only.Split(',').Contains(part);
         System.Console.WriteLine($"StaticKeras benchmarks: {Environment.ProcessorCount} cores, {FmaPeak.Isa}, .NET {Environment.Version}, ONNX Runtime {OrtPredictor.Version}");
-        WarmUp(threads.Max());
+        WarmUp(threads.Max(), Want("cnn") || Want("conv"));
         foreach (int t in threads)
         {
             KernelOptions.Threads = t;
@@ -35,6 +35,21 @@ public static class ConsoleMode
             {
                 ModelFigures.Train(t, BenchmarkModel.Mlp, [(32, 300, 2000), (128, 200, 1000), (1, 1000, 5000)]);
                 ModelFigures.Predict(t, BenchmarkModel.Mlp, [(1, 1000, 5000), (32, 300, 2000), (128, 300, 2000)]);
+            }
+
+            if (Want("cnn") || Want("conv"))
+            {
+                peak = peak > 0 ? peak : GemmFigures.Peak(t);
+            }
+
+            if (Want("cnn"))
+            {
+                Cnn.CnnFigures.Run(t, peak);
+            }
+
+            if (Want("conv"))
+            {
+                Cnn.ConvFigures.Run(t, peak, [1, 32, 128]);
             }
 
             if (Want("tiny"))
@@ -55,11 +70,17 @@ public static class ConsoleMode
     /// and small-GEMM methods instrumented for the whole run in some processes, which timed the
     /// 4-8-1 training step anywhere from 0.5 to 4.6 µs.
     /// </summary>
-    private static void WarmUp(int threads)
+    private static void WarmUp(int threads, bool convolutions)
     {
         for (int round = 0; round < 4; round++)
         {
             WarmUpRound(threads);
+            if (convolutions)
+            {
+                Cnn.KernelCnn.WarmUp();
+                Cnn.ConvFigures.WarmUp();
+            }
+
             Thread.Sleep(300);
         }
     }

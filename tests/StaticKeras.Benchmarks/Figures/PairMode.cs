@@ -21,7 +21,7 @@ public static partial class PairMode
                 Match g = GemmLine().Match(line);
                 if (g.Success)
                 {
-                    string key = $"threads={g.Groups["threads"].Value} GEMM {g.Groups["size"].Value}";
+                    string key = $"threads={g.Groups["threads"].Value} {g.Groups["kind"].Value} {g.Groups["size"].Value}";
                     if (!gemm.TryGetValue(key, out var list))
                     {
                         gemm[key] = list = [];
@@ -60,7 +60,7 @@ public static partial class PairMode
         }
 
         System.Console.WriteLine();
-        System.Console.WriteLine("| GEMM (NN) | GFLOP/s | % of FMA peak measured in the same run | runs |");
+        System.Console.WriteLine("| GEMM (NN) or convolution product | GFLOP/s | % of FMA peak measured in the same run | runs |");
         System.Console.WriteLine("|---|---|---|---|");
         foreach ((string key, var runs) in gemm)
         {
@@ -76,7 +76,8 @@ public static partial class PairMode
         return StepTimer.Median(sorted);
     }
 
-    [GeneratedRegex(@"^\[statickeras\] threads=(?<threads>\d+) GEMM (?<size>\S+): .* -> (?<gflops>[\d.]+) GFLOP/s = (?<percent>[\d.]+)% of FMA peak")]
+    // "GEMM 256x256x256: ..." and the convolution suite's "CONV conv2 13x13x32->64 forward implicit batch=32: ...".
+    [GeneratedRegex(@"^\[statickeras\] threads=(?<threads>\d+) (?<kind>GEMM|CONV) (?<size>[^:]+): .* -> (?<gflops>[\d.]+) GFLOP/s = (?<percent>[\d.]+)% of FMA peak")]
     private static partial Regex GemmLine();
 
     // "[tool] threads=N TRAIN|INFER <name> batch=B[ (variant)]: median X us/..." ; the TorchSharp

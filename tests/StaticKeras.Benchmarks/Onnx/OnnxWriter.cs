@@ -3,14 +3,15 @@ using Google.Protobuf;
 namespace StaticKeras.Benchmarks.Onnx;
 
 /// <summary>
-/// Writes the few ONNX messages a stack of Dense layers needs (<c>ModelProto</c>, <c>GraphProto</c>,
+/// Writes the few ONNX messages the benchmark models need (<c>ModelProto</c>, <c>GraphProto</c>,
 /// <c>NodeProto</c>, <c>TensorProto</c>, <c>ValueInfoProto</c>) straight to the protobuf wire format
 /// with <see cref="CodedOutputStream"/>; field numbers are those of onnx/onnx.proto.
 /// </summary>
-public static class OnnxWriter
+public static partial class OnnxWriter
 {
     private const int FloatType = 1;   // TensorProto.DataType.FLOAT
-    private const int IntAttribute = 2; // AttributeProto.AttributeType.INT
+    private const int IntType = 2;  // AttributeProto.AttributeType.INT
+    private const int IntsType = 7; // AttributeProto.AttributeType.INTS
 
     /// <summary>
     /// A model computing <c>activation_i(x · W_i + b_i)</c> layer after layer, with Keras's kernel
@@ -38,7 +39,12 @@ public static class OnnxWriter
             }
         }
 
-        int outputs = layers[^1].Out;
+        return Model(name, nodes, initializers, ValueInfo("x", inputs), ValueInfo(current, layers[^1].Out));
+    }
+
+    /// <summary>A model of one graph: its nodes in order, its weights, one input and one output (opset 17).</summary>
+    private static byte[] Model(string name, List<byte[]> nodes, List<byte[]> initializers, byte[] input, byte[] output)
+    {
         byte[] graph = Message(s =>
         {
             foreach (byte[] node in nodes)
@@ -52,8 +58,8 @@ public static class OnnxWriter
                 Bytes(s, 5, tensor);
             }
 
-            Bytes(s, 11, ValueInfo("x", inputs));
-            Bytes(s, 12, ValueInfo(current, outputs));
+            Bytes(s, 11, input);
+            Bytes(s, 12, output);
         });
 
         return Message(s =>
@@ -71,7 +77,10 @@ public static class OnnxWriter
         });
     }
 
-    private static byte[] Node(string op, string name, string[] inputs, string[] outputs, (string Name, long Value)? attribute = null) => Message(s =>
+    private static byte[] Node(string op, string name, string[] inputs, string[] outputs, (string Name, long Value)? attribute = null) =>
+        Node(op, name, inputs, outputs, attribute is { } a ? [IntAttribute(a.Name, a.Value)] : []);
+
+    private static byte[] Node(string op, string name, string[] inputs, string[] outputs, byte[][] attributes) => Message(s =>
     {
         foreach (string input in inputs)
         {
@@ -85,17 +94,19 @@ public static class OnnxWriter
 
         Text(s, 3, name);
         Text(s, 4, op);
-        if (attribute is { } a)
+        foreach (byte[] attribute in attributes)
         {
-            Bytes(s, 5, Message(o =>
-            {
-                Text(o, 1, a.Name);
-                o.WriteTag(3, WireFormat.WireType.Varint);
-                o.WriteInt64(a.Value);
-                o.WriteTag(20, WireFormat.WireType.Varint);
-                o.WriteInt32(IntAttribute);
-            }));
+            Bytes(s, 5, attribute);
         }
+    });
+
+    private static byte[] IntAttribute(string name, long value) => Message(o =>
+    {
+        Text(o, 1, name);
+        o.WriteTag(3, WireFormat.WireType.Varint);
+        o.WriteInt64(value);
+        o.WriteTag(20, WireFormat.WireType.Varint);
+        o.WriteInt32(IntType);
     });
 
     private static byte[] Tensor(string name, long[] dims, float[] values) => Message(s =>
@@ -115,17 +126,23 @@ public static class OnnxWriter
     });
 
     /// <summary>A float tensor of shape <c>(batch, features)</c>, the batch symbolic.</summary>
-    private static byte[] ValueInfo(string name, long features) => Message(s =>
+    private static byte[] ValueInfo(string name, long features) => ValueInfo(name, [features]);
+
+    /// <summary>A float tensor of shape <c>(batch, dims...)</c>, the batch symbolic.</summary>
+    private static byte[] ValueInfo(string name, long[] dims) => Message(s =>
     {
         Text(s, 1, name);
         byte[] shape = Message(o =>
         {
             Bytes(o, 1, Message(d => Text(d, 2, "batch")));
-            Bytes(o, 1, Message(d =>
+            foreach (long dim in dims)
             {
-                d.WriteTag(1, WireFormat.WireType.Varint);
-                d.WriteInt64(features);
-            }));
+                Bytes(o, 1, Message(d =>
+                {
+                    d.WriteTag(1, WireFormat.WireType.Varint);
+                    d.WriteInt64(dim);
+                }));
+            }
         });
         byte[] tensorType = Message(o =>
         {

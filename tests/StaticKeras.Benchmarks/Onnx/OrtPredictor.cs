@@ -15,19 +15,16 @@ public sealed class OrtPredictor : IDisposable
     private readonly string inputName;
     private readonly string outputName;
     private readonly int outputs;
+    private readonly long[] sampleShape;
 
     public OrtPredictor(Model model, BenchmarkModel spec, int threads)
+        : this(DenseStack(model, spec), spec.Outputs, [spec.Inputs], threads)
     {
-        IReadOnlyList<float[]> weights = model.GetWeights();
-        IReadOnlyList<WeightDefinition> definitions = model.Definition.Weights;
-        var layers = new List<(float[], float[], int, int, string?)>();
-        for (int i = 0; i < weights.Count; i += 2)
-        {
-            string activation = i + 2 < weights.Count ? spec.HiddenActivation : spec.OutputActivation;
-            layers.Add((weights[i], weights[i + 1], definitions[i].Shape[0], definitions[i].Shape[1], activation));
-        }
+    }
 
-        byte[] onnx = OnnxWriter.DenseStack(spec.Name, spec.Inputs, layers);
+    /// <summary>A session over any exported model whose one input is <c>(batch, sampleShape...)</c> and one output <c>(batch, outputs)</c>.</summary>
+    public OrtPredictor(byte[] onnx, int outputs, long[] sampleShape, int threads)
+    {
         using var options = new SessionOptions
         {
             IntraOpNumThreads = threads,
@@ -38,11 +35,26 @@ public sealed class OrtPredictor : IDisposable
         session = new InferenceSession(onnx, options);
         inputName = session.InputMetadata.Keys.Single();
         outputName = session.OutputMetadata.Keys.Single();
-        outputs = spec.Outputs;
+        this.outputs = outputs;
+        this.sampleShape = sampleShape;
     }
 
     /// <summary>The ONNX Runtime version loaded.</summary>
     public static string Version => OrtEnv.Instance().GetVersionString();
+
+    private static byte[] DenseStack(Model model, BenchmarkModel spec)
+    {
+        IReadOnlyList<float[]> weights = model.GetWeights();
+        IReadOnlyList<WeightDefinition> definitions = model.Definition.Weights;
+        var layers = new List<(float[], float[], int, int, string?)>();
+        for (int i = 0; i < weights.Count; i += 2)
+        {
+            string activation = i + 2 < weights.Count ? spec.HiddenActivation : spec.OutputActivation;
+            layers.Add((weights[i], weights[i + 1], definitions[i].Shape[0], definitions[i].Shape[1], activation));
+        }
+
+        return OnnxWriter.DenseStack(spec.Name, spec.Inputs, layers);
+    }
 
     /// <summary>Binds one batch: input and output tensors over arrays allocated here, once.</summary>
     public Batch Prepare(float[] x, int batch) => new(this, x, batch);
@@ -69,7 +81,7 @@ public sealed class OrtPredictor : IDisposable
         {
             this.owner = owner;
             output = new float[batch * owner.outputs];
-            input = OrtValue.CreateTensorValueFromMemory(x, [batch, x.Length / batch]);
+            input = OrtValue.CreateTensorValueFromMemory(x, [batch, .. owner.sampleShape]);
             result = OrtValue.CreateTensorValueFromMemory(output, [batch, owner.outputs]);
             inputNames = [owner.inputName];
             outputNames = [owner.outputName];

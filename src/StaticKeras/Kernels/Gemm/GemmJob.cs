@@ -24,7 +24,9 @@ internal sealed class GemmJob : ParallelJob
         (int rows, int width) = Tile(kernel);
         int panels = (g.N + width - 1) / width;
         int tiles = (g.M + rows - 1) / rows;
-        byColumns = panels >= threads || panels >= tiles;
+        // A gathered A (convolution patches) costs more to pack than B: every column chunk would
+        // gather all of it again, so such products split by rows while there are rows to split.
+        byColumns = g.GathersA ? tiles < threads && panels > tiles : panels >= threads || panels >= tiles;
         if (threads <= 1 || (long)g.M * g.N * g.K < GemmRunner.ParallelWork)
         {
             return 1;

@@ -111,6 +111,11 @@ internal static unsafe class GemmPacking
     /// </summary>
     public static bool ShouldPackA(in GemmProblem g, int panels)
     {
+        if (g.GatherA != null)
+        {
+            return true;
+        }
+
         if (g.ACol == 1)
         {
             return DistinctSets(g.ARow, GemmBlocking.MaxTileRows) < GemmBlocking.MaxTileRows;
@@ -128,10 +133,17 @@ internal static unsafe class GemmPacking
     /// Copies rows <c>[row, row + rows)</c> × depth <c>[depthStart, depthStart + depth)</c> of A
     /// into <paramref name="destination"/> with conflict-free strides, and points the tile at it:
     /// a row-major A keeps its layout with a row stride of an odd number of cache lines (a plain
-    /// copy per row); a transposed A becomes depth-major (a copy per depth step).
+    /// copy per row); a transposed A becomes depth-major (a copy per depth step); an implicit A
+    /// is gathered by the problem's <see cref="GemmProblem.GatherA"/>.
     /// </summary>
     public static void PackA(in GemmProblem g, int row, int rows, int depthStart, int depth, float* destination, ref TileArgs t)
     {
+        if (g.GatherA != null)
+        {
+            g.GatherA(g, row, rows, depthStart, depth, destination, ref t);
+            return;
+        }
+
         float* source = g.A + (row * g.ARow) + (depthStart * g.ACol);
         if (g.ACol == 1)
         {

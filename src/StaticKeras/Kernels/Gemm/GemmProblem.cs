@@ -48,4 +48,20 @@ internal unsafe struct GemmProblem
 
     /// <summary>The activation applied after the bias (elementwise only: softmax needs whole rows).</summary>
     public GemmActivation Activation;
+
+    /// <summary>
+    /// When set, A is never read in place: this function gathers each row tile of A for one depth
+    /// block into the driver's packing buffer and points the tile at it (an implicit GEMM, such as
+    /// convolution patches packed straight from the input). <see cref="A"/>, <see cref="ARow"/>
+    /// and <see cref="ACol"/> are then unused. Arguments: the problem, the first row, the rows,
+    /// the first depth index, the depth, the destination (room for
+    /// <see cref="GemmBlocking.MaxTileRows"/> × <see cref="GemmPacking.PaddedStride"/>(depth) floats), the tile.
+    /// </summary>
+    public delegate*<in GemmProblem, int, int, int, int, float*, ref TileArgs, void> GatherA;
+
+    /// <summary>Whether A is gathered (<see cref="GatherA"/> is set).</summary>
+    public readonly bool GathersA => GatherA != null;
+
+    /// <summary>What <see cref="GatherA"/> reads (for a convolution: its input, geometry and group).</summary>
+    public void* GatherContext;
 }

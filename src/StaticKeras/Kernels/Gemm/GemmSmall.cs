@@ -12,9 +12,9 @@ namespace StaticKeras.Kernels;
 /// </summary>
 internal static unsafe class GemmSmall
 {
-    /// <summary>Whether the problem is small enough that the tiled driver's set-up would dominate.</summary>
+    /// <summary>Whether the problem is small enough that the tiled driver's set-up would dominate (and reads A in place).</summary>
     public static bool Suits(in GemmProblem g) =>
-        (long)g.M * g.N * g.K <= 2048 || (g.K <= 16 && g.N < 16);
+        g.GatherA == null && ((long)g.M * g.N * g.K <= 2048 || (g.K <= 16 && g.N < 16));
 
     /// <summary>Computes the whole problem, epilogue included.</summary>
     public static void Run(in GemmProblem g)
