@@ -38,6 +38,16 @@ internal static partial class ModelEmitter
                 writer.WriteLine($"output = output.Slice(0, {PerBatch(plan.Graph.Output.OutputShape.Size)});");
                 EmitBody(writer, plan, plan.Inference, plan.Inference.Forward, gradients: false);
             }
+
+            if (plan.Inference.Prepare is { } prepare)
+            {
+                writer.WriteLine();
+                writer.WriteLine("/// <inheritdoc/>");
+                using (writer.WriteBlock("protected override void PrepareDerived()"))
+                {
+                    EmitBody(writer, plan, plan.Inference, prepare, gradients: false);
+                }
+            }
         }
     }
 

@@ -28,8 +28,13 @@ internal static partial class ModelEmitter
         using (writer.WriteBlock($"partial class {graph.Type.Name} : global::StaticKeras.Model"))
         {
             EmitConstants(writer, graph, plan);
-            EmitDefinition(writer, plan, table);
+
+            // The static fields first: the definition's scratch sizes read them, and static fields initialise in order.
             EmitFields(writer, plan);
+            EmitScratchSize(writer, plan.Training, "training");
+            EmitScratchSize(writer, plan.Inference, "inference");
+            EmitDefinition(writer, plan, table);
+            EmitDerivedFields(writer, plan.Inference);
             writer.WriteLine();
             writer.WriteLine("/// <summary>Creates the model, its weights initialised from <paramref name=\"seed\"/> (Keras's initializers).</summary>");
             writer.WriteLine("/// <param name=\"seed\">The seed of every random stream (weights, shuffling, dropout); a random one when null.</param>");
@@ -85,8 +90,8 @@ internal static partial class ModelEmitter
 
             writer.WriteLine("],");
             writer.WriteLine($"parameterBufferLength: {plan.ParameterBufferLength},");
-            writer.WriteLine($"training: new(FloatsPerSample: {plan.Training.FloatsPerSample}, OutputOffset: {plan.Training.OutputOffset}, OutputGradientOffset: {plan.Training.OutputGradientOffset}{FixedFloats(plan.Training)}),");
-            writer.WriteLine($"inference: new(FloatsPerSample: {plan.Inference.FloatsPerSample}, OutputOffset: -1, OutputGradientOffset: -1{FixedFloats(plan.Inference)}),");
+            writer.WriteLine($"training: new(FloatsPerSample: {plan.Training.FloatsPerSample}, OutputOffset: {plan.Training.OutputOffset}, OutputGradientOffset: {plan.Training.OutputGradientOffset}{FixedFloats(plan.Training)}{ScratchFloats(plan.Training)}),");
+            writer.WriteLine($"inference: new(FloatsPerSample: {plan.Inference.FloatsPerSample}, OutputOffset: -1, OutputGradientOffset: -1{FixedFloats(plan.Inference)}{ScratchFloats(plan.Inference)}),");
             if (plan.RandomSeeds.Count > 0)
             {
                 writer.WriteLine($"randomSeeds: [{string.Join(", ", plan.RandomSeeds)}],");
@@ -129,18 +134,50 @@ internal static partial class ModelEmitter
 
     private static string FixedFloats(PassPlan pass) => pass.FixedFloats == 0 ? string.Empty : $", FixedFloats: {pass.FixedFloats}";
 
-    /// <summary>The static fields the layers' calls refer to (a user layer's <c>LayerInfo</c>).</summary>
+    private static string ScratchFloats(PassPlan pass) => pass.ScratchSizeField is { } field ? ", ScratchFloats: " + field : string.Empty;
+
+    /// <summary>A pass's scratch size: as large as the largest any of its calls asks for, known when the class is first used.</summary>
+    private static void EmitScratchSize(IndentedTextWriter writer, PassPlan pass, string passName)
+    {
+        if (pass.ScratchSizeField is not { } field)
+        {
+            return;
+        }
+
+        writer.WriteLine($"/// <summary>Floats of the op-local scratch the {passName} pass's calls share: as many as the largest asks for.</summary>");
+        writer.WriteLine($"private static readonly int {field} =");
+        using (writer.Indent())
+        {
+            CallWriter.WriteExpression(writer, $"global::StaticKeras.WorkspaceLayout.LargestScratch({string.Join(", ", pass.ScratchSizes)})");
+        }
+
+        writer.WriteLine();
+    }
+
+    /// <summary>The static fields the layers' calls refer to (a user layer's <c>LayerInfo</c>, a convolution's geometry).</summary>
     private static void EmitFields(IndentedTextWriter writer, ModelPlan plan)
     {
         foreach (StaticField field in plan.Fields)
         {
-            writer.WriteLine();
             writer.WriteLine($"/// <summary>{Xml(field.Comment)}.</summary>");
             writer.WriteLine($"private static readonly {field.Type} {field.Name} =");
             using (writer.Indent())
             {
-                writer.WriteLine(field.Initializer + ";");
+                CallWriter.WriteExpression(writer, field.Initializer);
             }
+
+            writer.WriteLine();
+        }
+    }
+
+    /// <summary>The buffers the inference pass derives from the weights: one array each per model, rebuilt by <c>PrepareDerived</c>.</summary>
+    private static void EmitDerivedFields(IndentedTextWriter writer, PassPlan inference)
+    {
+        foreach (DerivedSlot slot in inference.Derived)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"/// <summary>{Xml(slot.Comment)}.</summary>");
+            writer.WriteLine($"private readonly float[] {slot.Variable} = new float[{slot.Size}];");
         }
     }
 }

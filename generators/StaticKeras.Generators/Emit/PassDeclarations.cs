@@ -54,6 +54,13 @@ internal static class PassDeclarations
             string source = buffer.Source == BufferSource.Input ? "input" : "workspace";
             writer.WriteLine($"var {buffer.Variable} = {source}.Slice({Offset(buffer, pass)}, {Size(buffer)}); // {buffer.Comment}");
         }
+
+        if (pass.ScratchVariable is { } scratch && used.Contains(scratch))
+        {
+            string layout = "definition." + pass.Layout;
+            writer.WriteLine($"// Op-local scratch after the planned buffers, shared by every call that needs one (sized at run time).");
+            writer.WriteLine($"var {scratch} = workspace.Slice({layout}.ScratchStart(batch), {layout}.ScratchFloats);");
+        }
     }
 
     private static string Offset(BufferSlot buffer, PassPlan pass)

@@ -56,7 +56,18 @@ internal sealed record PlannedBlock(string Comment, EquatableArray<PlannedCall> 
 /// <remarks>Equality: by value.</remarks>
 internal sealed record MethodPlan(EquatableArray<PlannedBlock> Blocks, EquatableArray<string> Uses, bool WritesParameters);
 
+/// <summary>
+/// A buffer the inference pass derives from the weights (a convolution's transformed kernel): an
+/// instance field of the model, rebuilt by the prepare method after the weights change.
+/// </summary>
+/// <param name="Variable">The field's name.</param>
+/// <param name="Size">Its floats, as code evaluated when the model is created.</param>
+/// <param name="Comment">What it holds.</param>
+/// <remarks>Equality: by value.</remarks>
+internal sealed record DerivedSlot(string Variable, string Size, string Comment);
+
 /// <summary>The workspace of a pass (training: forward and backward; inference: forward only) and its methods.</summary>
+/// <param name="Layout">The <c>ModelDefinition</c> property that describes its workspace: <c>Training</c> or <c>Inference</c>.</param>
 /// <param name="FixedFloats">Floats at the start that do not scale with the batch.</param>
 /// <param name="FloatsPerSample">Floats per sample after them.</param>
 /// <param name="Buffers">Every buffer local the methods may declare.</param>
@@ -64,15 +75,26 @@ internal sealed record MethodPlan(EquatableArray<PlannedBlock> Blocks, Equatable
 /// <param name="Backward">The backward method (training), or null.</param>
 /// <param name="OutputOffset">Where the output lives per sample in the workspace (training), or -1.</param>
 /// <param name="OutputGradientOffset">Where dL/d(output) lives per sample (training), or -1.</param>
+/// <param name="ScratchVariable">The local of the shared op-local scratch, or null when no call asks for scratch.</param>
+/// <param name="ScratchSizes">The floats each call's scratch needs, as code; the region is as large as the largest.</param>
+/// <param name="ScratchSizeField">The static field that holds the largest, or null without scratch.</param>
+/// <param name="Derived">The buffers the pass reads that are derived from the weights (inference only).</param>
+/// <param name="Prepare">The method that rebuilds <paramref name="Derived"/> from the weights, or null when there are none.</param>
 /// <remarks>Equality: by value.</remarks>
 internal sealed record PassPlan(
+    string Layout,
     int FixedFloats,
     int FloatsPerSample,
     EquatableArray<BufferSlot> Buffers,
     MethodPlan Forward,
     MethodPlan? Backward,
     int OutputOffset,
-    int OutputGradientOffset);
+    int OutputGradientOffset,
+    string? ScratchVariable,
+    EquatableArray<string> ScratchSizes,
+    string? ScratchSizeField,
+    EquatableArray<DerivedSlot> Derived,
+    MethodPlan? Prepare);
 
 /// <summary>A random stream local: its name and its index in the model's streams.</summary>
 /// <remarks>Equality: by value.</remarks>

@@ -227,6 +227,18 @@ internal sealed partial class PassPlanner
                 FieldRequest field = lowerings[layer]!.Fields.First(f => f.Suffix == a.Text);
                 code = shared.Field(layer, field.Suffix, field.Type, field.Initializer, field.Comment);
                 break;
+            case OpArgKind.Scratch:
+                string size = Resolve(layer, a.Parts![0], redirect, uses, ref writes);
+                if (!scratchSizes.Contains(size))
+                {
+                    scratchSizes.Add(size);
+                }
+
+                code = Use(uses, names.Scratch);
+                break;
+            case OpArgKind.Derived:
+                code = DerivedField(layer, a, uses, ref writes);
+                break;
             default:
                 var parts = new List<string>();
                 foreach (OpArg part in a.Parts!)
@@ -239,6 +251,42 @@ internal sealed partial class PassPlanner
         }
 
         return a.Label is null ? code : a.Label + ": " + code;
+    }
+
+    /// <summary>The field of a buffer derived from the weights, declared on first use (inference only: training reads the weights as they change).</summary>
+    private string DerivedField(int layer, OpArg a, List<string> uses, ref bool writes)
+    {
+        if (training)
+        {
+            throw new System.InvalidOperationException($"{graph.Layers[layer].Path}: a derived buffer ('{a.Text}') is for the inference pass; the training pass reads the weights themselves.");
+        }
+
+        string variable = names.Buffer(layer, a.Text);
+        if (!derived.Any(d => d.Variable == variable))
+        {
+            string size = Resolve(layer, a.Parts![0], redirect: false, uses, ref writes);
+            derived.Add(new DerivedSlot(variable, size, $"{graph.Layers[layer].Path} {a.Text}, derived from its weights for the inference pass"));
+        }
+
+        return variable;
+    }
+
+    /// <summary>The prepare method: every layer's calls that rebuild its derived buffers from the weights.</summary>
+    private MethodPlan PrepareMethod()
+    {
+        var uses = new List<string>();
+        bool writes = false;
+        var blocks = new List<PlannedBlock>();
+        foreach (int i in graph.Order.Where(i => lowerings[i] is { PrepareOps.Count: > 0 }))
+        {
+            LayerNode layer = graph.Layers[i];
+            var calls = lowerings[i]!.PrepareOps
+                .Select(op => new PlannedCall(op.Target, op.Arguments.Select(a => Resolve(i, a, redirect: false, uses, ref writes)).ToEquatableArray()))
+                .ToEquatableArray();
+            blocks.Add(new PlannedBlock($"{layer.Path} ({layer.KerasClassName})", calls));
+        }
+
+        return new MethodPlan(blocks.ToEquatableArray(), uses.ToEquatableArray(), writes);
     }
 
     /// <summary>The local holding a layer's output: the caller's <c>output</c> for the inference output.</summary>

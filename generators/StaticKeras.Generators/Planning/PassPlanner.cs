@@ -36,6 +36,8 @@ internal sealed partial class PassPlanner
     private readonly Dictionary<(int Layer, int Position), Storage> redirects = new();
     private readonly HashSet<(int Layer, int Position)> accumulates = new();
     private readonly List<Storage> storages = new();
+    private readonly List<string> scratchSizes = new();
+    private readonly List<DerivedSlot> derived = new();
     private (string From, string To)? outputCopy;
 
     public PassPlanner(ModelGraph graph, ModelNames names, IEnumerable<ParameterSlot> parameters, bool[] needsGradient, bool training, SharedRequests shared)
@@ -98,14 +100,23 @@ internal sealed partial class PassPlanner
         (int fixedFloats, int floatsPerSample) = WorkspaceAllocator.Allocate(storages);
         Storage output = activation[graph.OutputLayer]!;
         Storage? outputGradient = gradient[graph.OutputLayer];
+        MethodPlan forward = Method(backward: false);
+        MethodPlan? backward = training ? Method(backward: true) : null;
+        MethodPlan? prepare = training ? null : PrepareMethod();
         return new PassPlan(
+            training ? "Training" : "Inference",
             fixedFloats,
             floatsPerSample,
             storages.Where(s => s.Source != BufferSource.Output && s.End >= 0).Select(s => new BufferSlot(s.Variable, s.Source, s.Offset, s.Size, s.PerSample, s.Comment)).ToEquatableArray(),
-            Method(backward: false),
-            training ? Method(backward: true) : null,
+            forward,
+            backward,
             training ? output.Offset : -1,
-            training && outputGradient is not null ? outputGradient.Offset : -1);
+            training && outputGradient is not null ? outputGradient.Offset : -1,
+            scratchSizes.Count > 0 ? names.Scratch : null,
+            scratchSizes.ToEquatableArray(),
+            scratchSizes.Count > 0 ? names.Ids.Claim(training ? "training_scratch_floats" : "inference_scratch_floats") : null,
+            derived.ToEquatableArray(),
+            derived.Count > 0 ? prepare : null);
     }
 
     private int Forward(int layer) => position[layer];

@@ -109,6 +109,7 @@ internal sealed class ModelNames
     private readonly string[] gradients;
     private readonly Dictionary<(int, string), string> weights = new();
     private readonly Dictionary<(int, string), string> buffers = new();
+    private string? scratch;
 
     public ModelNames(ModelGraph graph, Identifiers ids)
     {
@@ -125,6 +126,9 @@ internal sealed class ModelNames
     }
 
     public Identifiers Ids { get; }
+
+    /// <summary>The local of the passes' shared op-local scratch, claimed on first use.</summary>
+    public string Scratch => scratch ??= Ids.Claim("scratch");
 
     public string Activation(int layer) => activations[layer];
 

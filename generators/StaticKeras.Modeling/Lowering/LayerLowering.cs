@@ -24,6 +24,7 @@ internal sealed class LayerLowering
     private readonly List<BufferRequest> buffers = new();
     private readonly List<FieldRequest> fields = new();
     private readonly List<LayerOp> export = new();
+    private readonly List<LayerOp> prepare = new();
 
     public LayerLowering(ModelGraph graph, LayerNode layer, bool training, Func<int, bool> inputNeedsGradient, Func<string, int> weightOffset)
     {
@@ -56,6 +57,9 @@ internal sealed class LayerLowering
     public IReadOnlyList<BufferRequest> Buffers => buffers;
 
     public IReadOnlyList<FieldRequest> Fields => fields;
+
+    /// <summary>The calls that rebuild the layer's derived buffers from its weights (see <see cref="Derived"/>).</summary>
+    public IReadOnlyList<LayerOp> PrepareOps => prepare;
 
     /// <summary>The calls that write the layer into an ONNX graph (the export pass).</summary>
     public IReadOnlyList<LayerOp> ExportOps => export;
@@ -167,6 +171,24 @@ internal sealed class LayerLowering
 
         return new OpArg(OpArgKind.Buffer, name);
     }
+
+    /// <summary>
+    /// Op-local scratch sized by the kernel at run time: <paramref name="size"/> is the C# expression
+    /// that gives its floats (<c>Conv2DKernel.ScratchSize(conv2d_geometry)</c>), evaluated once per model
+    /// class. All such scratch shares one region of the workspace.
+    /// </summary>
+    public OpArg Scratch(OpArg size) => new(OpArgKind.Scratch, string.Empty, Parts: new[] { size });
+
+    /// <summary>
+    /// A buffer derived from the layer's weights, kept by the model for the inference pass and
+    /// rebuilt by the calls given to <see cref="Prepare"/> whenever the weights change.
+    /// </summary>
+    /// <param name="name">Its name within the layer.</param>
+    /// <param name="size">Its floats, as code evaluated once per model class.</param>
+    public OpArg Derived(string name, OpArg size) => new(OpArgKind.Derived, name, Parts: new[] { size });
+
+    /// <summary>Adds a call that rebuilds a derived buffer from the weights.</summary>
+    public void Prepare(string target, params OpArg[] arguments) => prepare.Add(new LayerOp(target, arguments));
 
     /// <summary>A random stream: the model's when <paramref name="seed"/> is 0, else one of its own.</summary>
     public OpArg Random(int seed) => new(OpArgKind.Random, string.Empty, seed);

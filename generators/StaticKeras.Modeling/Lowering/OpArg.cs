@@ -48,6 +48,20 @@ internal enum OpArgKind
     /// <summary>A static field of the model class the layer asked for (<see cref="OpArg.Text"/> is its suffix).</summary>
     Field,
 
+    /// <summary>
+    /// Op-local scratch whose size only the kernel knows (<see cref="OpArg.Text"/> is the C# expression
+    /// that gives it): every such scratch shares one region at the end of the workspace, as large as
+    /// the largest, since each lives only during its own call.
+    /// </summary>
+    Scratch,
+
+    /// <summary>
+    /// A buffer derived from the weights (a convolution's Winograd-transformed kernel) that the
+    /// inference pass reads: kept by the model, rebuilt by the layer's prepare calls after the weights change.
+    /// <see cref="OpArg.Text"/> is its name, <see cref="OpArg.Parts"/>[0] its size as code.
+    /// </summary>
+    Derived,
+
     /// <summary>Code formatted from <see cref="OpArg.Text"/> with the resolved <see cref="OpArg.Parts"/> as <c>{0}</c>, <c>{1}</c>, ...</summary>
     Format,
 }

@@ -164,8 +164,34 @@ public abstract partial class Model
         return loss.Compute(workspace.Slice(layout.Start(layout.OutputOffset, batch), batch * Definition.OutputSize), y, batch * RowsPerSample, OutputColumns);
     }
 
-    /// <summary>For tests: the parameter buffer.</summary>
-    internal Span<float> ParameterValues => Parameters;
+    /// <summary>For tests: the training forward pass's output (batch statistics, dropout on), without a loss; state such as moving statistics updates as in a step.</summary>
+    internal float[] TrainingOutput(ReadOnlySpan<float> x)
+    {
+        int batch = SamplesIn(x.Length);
+        Span<float> workspace = TrainingWorkspace(batch);
+        BeginWeightWrite();
+        try
+        {
+            ForwardTraining(x, workspace, batch);
+        }
+        finally
+        {
+            EndWeightWrite();
+        }
+
+        WorkspaceLayout layout = Definition.Training;
+        return workspace.Slice(layout.Start(layout.OutputOffset, batch), batch * Definition.OutputSize).ToArray();
+    }
+
+    /// <summary>For tests and tools: the parameter buffer (its derived buffers are rebuilt before the next prediction).</summary>
+    internal Span<float> ParameterValues
+    {
+        get
+        {
+            WeightsHandedOut();
+            return Parameters;
+        }
+    }
 
     /// <summary>For tests: the gradient buffer.</summary>
     internal Span<float> GradientValues => Gradients;

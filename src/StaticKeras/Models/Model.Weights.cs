@@ -55,7 +55,11 @@ public abstract partial class Model
         }
     }
 
-    /// <summary>One weight's values in place (no copy), by its Keras path (<c>dense/kernel</c>).</summary>
+    /// <summary>
+    /// One weight's values in place (no copy), by its Keras path (<c>dense/kernel</c>). Write them
+    /// before the next prediction: what the inference pass derives from the weights is rebuilt
+    /// from them then. To change weights while other threads predict, use <see cref="SetWeights"/>.
+    /// </summary>
     /// <exception cref="KeyNotFoundException">No weight has that path; the message lists them.</exception>
     public Span<float> GetWeight(string path)
     {
@@ -63,6 +67,7 @@ public abstract partial class Model
         {
             if (w.Path == path)
             {
+                WeightsHandedOut();
                 return Parameters.Slice(w.Offset, w.Size);
             }
         }

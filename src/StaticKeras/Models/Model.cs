@@ -18,6 +18,7 @@ public abstract partial class Model
     private readonly InferencePool inference = new();
     private readonly ParameterGate gate = new();
     private readonly SeededRandom[] randomStreams;
+    private readonly DerivedWeights derived;
 
     /// <summary>Creates the model and initialises its weights from <paramref name="seed"/>.</summary>
     /// <param name="definition">What the generator planned (shapes, weights, workspace).</param>
@@ -36,6 +37,7 @@ public abstract partial class Model
             randomStreams[i] = own == 0 ? SeededRandom.Derive(Seed, 2) : new SeededRandom((ulong)(long)own);
         }
 
+        derived = new DerivedWeights(PrepareDerived);
         InitializeWeights();
     }
 
@@ -95,6 +97,15 @@ public abstract partial class Model
     /// <param name="batch">Samples in the batch.</param>
     protected abstract void ForwardInference(ReadOnlySpan<float> input, Span<float> output, Span<float> workspace, int batch);
 
+    /// <summary>
+    /// Rebuilds what the inference pass derives from the weights (a convolution's transformed
+    /// kernel), after they changed and before the next prediction reads them. The generator
+    /// overrides it for models with such layers; the base has nothing to derive.
+    /// </summary>
+    protected virtual void PrepareDerived()
+    {
+    }
+
     /// <summary>Throws for a model the generator could not build; generated stubs call it so user code still compiles.</summary>
     /// <param name="message">The model's errors.</param>
     protected static ModelDefinition InvalidModel(string message) => throw new InvalidOperationException(message);
@@ -124,6 +135,7 @@ public abstract partial class Model
         gate.EnterRead();
         try
         {
+            derived.EnsureCurrent();
             ForwardInference(x, output, context.Workspace(Definition.Inference, batch), batch);
         }
         finally
@@ -153,5 +165,12 @@ public abstract partial class Model
     private void BeginWeightWrite() => gate.EnterWrite(Name);
 
     /// <summary>Ends what <see cref="BeginWeightWrite"/> began.</summary>
-    private void EndWeightWrite() => gate.ExitWrite();
+    private void EndWeightWrite()
+    {
+        derived.Invalidate();
+        gate.ExitWrite();
+    }
+
+    /// <summary>Marks the derived buffers stale after the weights were written through a span handed out (<see cref="GetWeight"/>).</summary>
+    private void WeightsHandedOut() => derived.Invalidate();
 }

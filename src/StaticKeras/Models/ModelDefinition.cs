@@ -188,17 +188,39 @@ public sealed record WeightDefinition(string Layer, string Name, int[] Shape, in
 /// <summary>
 /// A workspace plan: a fixed region of buffers that do not scale with the batch, then floats per
 /// sample, and where the output and its gradient live in the per-sample region (an offset there
-/// is <c>FixedFloats + batch * perSample</c>).
+/// is <c>FixedFloats + batch * perSample</c>); last, the op-local scratch every kernel that needs
+/// one shares (a convolution's patch chunks), its size known only at run time.
 /// </summary>
 /// <param name="FloatsPerSample">Workspace floats per sample.</param>
 /// <param name="OutputOffset">Where the model's output starts, per sample (training plan); -1 when the pass writes the caller's buffer.</param>
 /// <param name="OutputGradientOffset">Where the loss writes dL/d(output), per sample; -1 for inference.</param>
 /// <param name="FixedFloats">Floats at the start of the workspace whatever the batch.</param>
-public sealed record WorkspaceLayout(int FloatsPerSample, int OutputOffset, int OutputGradientOffset, int FixedFloats = 0)
+/// <param name="ScratchFloats">Floats of the shared op-local scratch at the end: the largest any call of the pass asks for.</param>
+public sealed record WorkspaceLayout(int FloatsPerSample, int OutputOffset, int OutputGradientOffset, int FixedFloats = 0, int ScratchFloats = 0)
 {
     /// <summary>The workspace floats a batch of <paramref name="batch"/> samples needs.</summary>
-    public int FloatsFor(int batch) => checked(FixedFloats + (batch * FloatsPerSample));
+    public int FloatsFor(int batch) => ScratchFloats == 0 ? PlannedFloats(batch) : checked(ScratchStart(batch) + ScratchFloats);
 
     /// <summary>Where a per-sample offset starts for a batch.</summary>
     public int Start(int perSampleOffset, int batch) => FixedFloats + (perSampleOffset * batch);
+
+    /// <summary>The scratch a pass needs: as many floats as the largest call asks for (generated code sizes it once per model class).</summary>
+    /// <param name="sizes">Each call's scratch floats.</param>
+    /// <returns>The largest.</returns>
+    public static int LargestScratch(params int[] sizes)
+    {
+        ArgumentNullException.ThrowIfNull(sizes);
+        int largest = 0;
+        foreach (int size in sizes)
+        {
+            largest = Math.Max(largest, size);
+        }
+
+        return largest;
+    }
+
+    /// <summary>Where the shared scratch starts for a batch: after the planned buffers, on a 64-byte boundary.</summary>
+    public int ScratchStart(int batch) => checked((PlannedFloats(batch) + 15) & ~15);
+
+    private int PlannedFloats(int batch) => checked(FixedFloats + (batch * FloatsPerSample));
 }
