@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace StaticKeras.Analyzers;
 
@@ -48,6 +49,12 @@ internal static class AttributeLocations
 
         var positional = arguments.Where(a => a.NameEquals is null && a.NameColon is null).ToList();
         bool isParams = parameters[index].IsParams;
+        if (isParams && position < 0 && positional.Count > index + 1)
+        {
+            // The whole params list (a kernel size written as 3, 3): from its first value to its last.
+            return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(positional[index].SpanStart, positional[positional.Count - 1].Span.End));
+        }
+
         int at = index + (isParams && position > 0 ? position : 0);
         return at < positional.Count ? positional[at].GetLocation() : syntax.GetLocation();
     }

@@ -18,6 +18,8 @@ public sealed class GeneratedExportTests
         { nameof(LayerExport), 17 },
         { nameof(Mlp), 17 },
         { nameof(Tiny), 17 },
+        { nameof(ConvolutionExport), 17 },
+        { nameof(Convolution1DExport), 17 },
     };
 
     [Theory]
@@ -29,10 +31,25 @@ public sealed class GeneratedExportTests
             nameof(ActivationExport) => new ActivationExport(seed: 2),
             nameof(LayerExport) => new LayerExport(seed: 3),
             nameof(Mlp) => new Mlp(seed: 4),
+            nameof(ConvolutionExport) => new ConvolutionExport(seed: 6),
+            nameof(Convolution1DExport) => new Convolution1DExport(seed: 7),
             _ => new Tiny(seed: 5),
         };
         const int batch = 5;
         float[] x = Tensor.Random(7, batch, model.Definition.InputSize).Data;
+        if (model is ConvolutionExport)
+        {
+            // A few steps move BatchNormalization's statistics off their initial zeros and ones.
+            model.Compile(new SGD(0.01f), Losses.MeanSquaredError);
+            float[] y = Tensor.Random(8, batch, model.Definition.OutputSize).Data;
+            for (int i = 0; i < 3; i++)
+            {
+                model.TrainOnBatch(x, y);
+            }
+
+            Assert.NotEqual(0f, model.GetWeight("batch_normalization/moving_mean")[0]);
+        }
+
         float[] ours = model.Predict(x);
         using var stream = new MemoryStream();
         model.ExportOnnx(stream, opset);

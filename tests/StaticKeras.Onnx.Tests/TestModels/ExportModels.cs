@@ -66,3 +66,23 @@ public sealed class Twice : ILayer
 [Dense(4)]
 [Layer<Twice>(Name = "twice")]
 public partial class NotExportable;
+
+/// <summary>Every 2D convolution layer and BatchNormalization, for the export.</summary>
+[Input(9, 8, 3)]
+[Conv2D(4, 3, Strides = [2], Padding = "same", Activation = Activation.Relu)]
+[Conv2D(4, 2, Padding = "same", DilationRate = [2], Groups = 2, Activation = Activation.Gelu)]
+[DepthwiseConv2D(3, 2, DepthMultiplier = 2, Padding = "same", Activation = Activation.Tanh)]
+[SeparableConv2D(3, 2, Activation = Activation.Sigmoid)]
+[Conv2DTranspose(2, 3, Strides = [2], OutputPadding = [1], Activation = Activation.Elu)]
+[Conv2DTranspose(2, 3, Strides = [2], Padding = "same")]
+[BatchNormalization]
+[Flatten]
+[Dense(3)]
+public partial class ConvolutionExport;
+
+/// <summary>Conv1D's paddings, for the export.</summary>
+[Input(12, 3)]
+[Conv1D(4, 3, Padding = "causal", DilationRate = [2], Activation = Activation.Relu)]
+[Conv1D(4, 3, Padding = "same", Strides = [2], Groups = 2)]
+[Conv1D(2, 2, UseBias = false, Activation = Activation.Softmax)]
+public partial class Convolution1DExport;

@@ -27,7 +27,7 @@ internal sealed class Input : LayerDescriptor<InputConfig>
 
         if (shape.Any(d => d <= 0))
         {
-            a.Error(ErrorKind.InvalidHyperparameter, "Shape", $"{a.Title} has shape ({string.Join(", ", shape)}), but every dimension must be at least 1 (the batch is implicit; do not pass it or -1).");
+            a.Error(ErrorKind.InvalidHyperparameter, "Shape", $"{a.Title} has shape ({string.Join(", ", shape)}), but every dimension must be at least 1 (the batch is implicit; do not pass it or -1).", System.Array.FindIndex(shape, d => d < 1));
             return null;
         }
 
