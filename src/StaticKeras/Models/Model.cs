@@ -19,6 +19,7 @@ public abstract partial class Model
     private readonly ParameterGate gate = new();
     private readonly SeededRandom[] randomStreams;
     private readonly DerivedWeights derived;
+    private readonly int inferenceChunk;
 
     /// <summary>Creates the model and initialises its weights from <paramref name="seed"/>.</summary>
     /// <param name="definition">What the generator planned (shapes, weights, workspace).</param>
@@ -38,6 +39,7 @@ public abstract partial class Model
         }
 
         derived = new DerivedWeights(PrepareDerived);
+        inferenceChunk = InferenceChunks.For(definition);
         InitializeWeights();
     }
 
@@ -136,7 +138,20 @@ public abstract partial class Model
         try
         {
             derived.EnsureCurrent();
-            ForwardInference(x, output, context.Workspace(Definition.Inference, batch), batch);
+            if (batch <= inferenceChunk)
+            {
+                ForwardInference(x, output, context.Workspace(Definition.Inference, batch), batch);
+                return;
+            }
+
+            // A batch whose activations outgrow the cache runs in chunks (InferenceChunks); same values, sample by sample.
+            Span<float> workspace = context.Workspace(Definition.Inference, inferenceChunk);
+            int inputs = Definition.InputSize, outputs = Definition.OutputSize;
+            for (int first = 0; first < batch; first += inferenceChunk)
+            {
+                int n = Math.Min(inferenceChunk, batch - first);
+                ForwardInference(x.Slice(first * inputs, n * inputs), output.Slice(first * outputs, n * outputs), workspace, n);
+            }
         }
         finally
         {

@@ -49,6 +49,22 @@ public sealed class ConvolutionLayerTests
     }
 
     [Fact]
+    public void A_batch_larger_than_the_cache_runs_in_chunks_with_the_values_of_single_samples()
+    {
+        var model = new WinogradConv(seed: 8);
+        const int batch = 300; // 8 KB a sample (its input and output): chunks of 128, 128 and 44
+        float[] x = FiniteDifferences.Random(batch * WinogradConv.InputSize, 14);
+        var whole = new float[batch * WinogradConv.OutputSize];
+        model.Predict(x, whole);
+        var one = new float[WinogradConv.OutputSize];
+        foreach (int sample in new[] { 0, 127, 128, 299 })
+        {
+            model.Predict(x.AsSpan(sample * WinogradConv.InputSize, WinogradConv.InputSize), one);
+            Assert.Equal(one, whole.AsSpan(sample * WinogradConv.OutputSize, WinogradConv.OutputSize).ToArray());
+        }
+    }
+
+    [Fact]
     public void Training_gives_the_same_bits_on_one_thread_and_on_two()
     {
         float[] Train(int threads)
