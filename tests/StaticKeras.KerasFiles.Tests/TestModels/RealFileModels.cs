@@ -1,0 +1,25 @@
+namespace StaticKeras.KerasFiles.Tests.TestModels;
+
+/// <summary>dl4j_simple_sparse_xent: Dense(4 → 3) then softmax, as the Keras 2.3.1 file declares it.</summary>
+[Input(4)]
+[Dense(3)]
+[Activation("softmax")]
+public partial class SparseXentMlp;
+
+/// <summary>dl4j_single_layer ReLU_0: Dense(16 → 32) then ReLU.</summary>
+[Input(16)]
+[Dense(32)]
+[ReLU]
+public partial class DenseRelu;
+
+/// <summary>dl4j_single_layer ELU_0: Dense(16 → 32) then ELU(alpha 0.7, stored as float32).</summary>
+[Input(16)]
+[Dense(32)]
+[ELU(Alpha = 0.699999988079071)]
+public partial class DenseElu;
+
+/// <summary>dl4j_single_layer Softmax_0: Dense(16 → 32) then Softmax.</summary>
+[Input(16)]
+[Dense(32)]
+[Softmax]
+public partial class DenseSoftmax;
