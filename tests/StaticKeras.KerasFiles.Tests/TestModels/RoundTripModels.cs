@@ -27,3 +27,11 @@ public partial class EveryLayer;
 [Dense(8, Activation = Activation.Tanh)]
 [Dense(3, Activation = Activation.Softmax)]
 public partial class ResumeMlp;
+
+/// <summary><see cref="ResumeMlp"/> with another dropout rate: the same weights, a different config.</summary>
+[Input(5)]
+[Dense(8, Activation = Activation.Relu)]
+[Dropout(0.5)]
+[Dense(8, Activation = Activation.Tanh)]
+[Dense(3, Activation = Activation.Softmax)]
+public partial class ResumeMlpOtherRate;
