@@ -55,6 +55,40 @@ public abstract partial class Model
     /// <exception cref="ModelFileException">The archive is unreadable or holds a different model.</exception>
     public void Load(string path) => Apply(ReadState(FileBytes.ReadAll(path), Path.GetFileName(path), checkConfig: true));
 
+    /// <summary>
+    /// Set by <see cref="BackupAndRestore"/> when it restores a backup: the epoch the next <c>Fit</c>
+    /// starts from instead of its <c>initialEpoch</c> (Keras's <c>model._initial_epoch</c>).
+    /// </summary>
+    internal int? ResumeEpoch { get; set; }
+
+    /// <summary>Writes a checkpoint: <see cref="SaveWeights(string)"/> plus the epochs completed, in one atomic write.</summary>
+    internal void SaveCheckpoint(string path, int epochsCompleted)
+    {
+        KerasWeights weights;
+        gate.EnterRead();
+        try
+        {
+            weights = ModelWeightStore.Capture(Definition, Parameters, Optimizer, CheckpointStreams(), epochsCompleted);
+        }
+        finally
+        {
+            gate.ExitRead();
+        }
+
+        AtomicFile.Write(path, stream => KerasWeightsFile.Write(stream, weights));
+    }
+
+    /// <summary>Loads a checkpoint as <see cref="LoadWeights(string)"/> does and returns the epochs it had completed (0 when it does not say).</summary>
+    internal int LoadCheckpoint(string path)
+    {
+        byte[] data = FileBytes.ReadAll(path);
+        string name = Path.GetFileName(path);
+        KerasWeights file = KerasWeightsFile.Read(data, name);
+        long epoch = ModelWeightStore.CheckpointEpoch(file) ?? 0;
+        Apply(ModelWeightStore.Read(Definition, file, Optimizer, randomStreams.Length + 1));
+        return (int)Math.Min(epoch, int.MaxValue);
+    }
+
     /// <summary><see cref="SaveWeights(string)"/> with a hook after each stage of the atomic write (tests simulate crashes with it).</summary>
     internal void SaveWeights(string path, Action<AtomicWriteStage>? afterStage)
     {

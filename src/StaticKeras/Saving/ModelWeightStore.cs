@@ -16,7 +16,12 @@ internal static class ModelWeightStore
     public const string StatePath = "statickeras";
 
     /// <summary>A snapshot of the model as a Keras 3 weights file's contents (copies, so the file can be written outside the gate).</summary>
-    public static KerasWeights Capture(ModelDefinition definition, ReadOnlySpan<float> parameters, Optimizer? optimizer, IReadOnlyList<SeededRandom> streams)
+    /// <param name="definition">The model.</param>
+    /// <param name="parameters">Its parameter buffer.</param>
+    /// <param name="optimizer">Its optimizer, whose variables are saved when it has any.</param>
+    /// <param name="streams">Its random streams (shuffle first).</param>
+    /// <param name="epoch">For a checkpoint: the epochs completed, saved in the same atomic write as the weights; null otherwise.</param>
+    public static KerasWeights Capture(ModelDefinition definition, ReadOnlySpan<float> parameters, Optimizer? optimizer, IReadOnlyList<SeededRandom> streams, long? epoch = null)
     {
         CheckHasGroups(definition);
         var layers = new List<LayerVariables>();
@@ -39,7 +44,13 @@ internal static class ModelWeightStore
             streams[i].SaveState(states.AsSpan(i * SeededRandom.StateLength, SeededRandom.StateLength));
         }
 
-        var others = new[] { new VariableGroup(StatePath, "random_streams", [KerasVariable.UInt32("0", [streams.Count, SeededRandom.StateLength], states)]) };
+        var state = new List<KerasVariable> { KerasVariable.UInt32("0", [streams.Count, SeededRandom.StateLength], states) };
+        if (epoch is { } completed)
+        {
+            state.Add(KerasVariable.Int64("1", [], new[] { completed }));
+        }
+
+        var others = new[] { new VariableGroup(StatePath, "random_streams", state) };
         return new KerasWeights(layers, saved, LayerNamingModelName(definition), others);
     }
 
@@ -178,6 +189,21 @@ internal static class ModelWeightStore
         }
 
         return result;
+    }
+
+    /// <summary>The epochs a checkpoint file had completed (<c>statickeras/vars/1</c>), or null when it is not a checkpoint.</summary>
+    public static long? CheckpointEpoch(KerasWeights file)
+    {
+        foreach (VariableGroup group in file.Others)
+        {
+            if (group.Path == StatePath && group.Variables.Count > 1)
+            {
+                long epoch = group.Expect(1, KerasDType.Int64, []).AsInt64()[0];
+                return epoch >= 0 ? epoch : throw new ModelFileException(file.SourceFile, group.VariablePath(1), $"is {epoch}, but a count of completed epochs cannot be negative; the file is corrupted");
+            }
+        }
+
+        return null;
     }
 
     private static uint[]? ReadStreams(KerasWeights file, int streamCount)
