@@ -23,3 +23,14 @@ public partial class DenseElu;
 [Dense(32)]
 [Softmax]
 public partial class DenseSoftmax;
+
+/// <summary>
+/// Keras's pre_pr22362_nested_container test model declared as StaticKeras writes it: three 4 → 4
+/// Dense layers without bias and a 4 → 2 Dense; its archive's keys (dense … dense_3) are this model's.
+/// </summary>
+[Input(4)]
+[Dense(4, UseBias = false)]
+[Dense(4, UseBias = false)]
+[Dense(4, UseBias = false)]
+[Dense(2)]
+public partial class NestedDense;
