@@ -32,6 +32,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingInput = Error("SK2008", "First layer has no input", Declaration);
     public static readonly DiagnosticDescriptor UnknownLayer = Error("SK2009", "Attribute is not a StaticKeras layer", Declaration);
     public static readonly DiagnosticDescriptor InvalidModule = Error("SK2016", "Type does not implement the StaticKeras contract it is used for", Declaration);
+    public static readonly DiagnosticDescriptor KerasFileUnreadable = Error("SK2017", "The Keras file of a [KerasModel] is missing or unreadable", Declaration);
+    public static readonly DiagnosticDescriptor KerasFileUnsupported = Error("SK2018", "The Keras file of a [KerasModel] has a layer or argument StaticKeras cannot express", Declaration);
     public static readonly DiagnosticDescriptor NotPartial = Error("SK2010", "Model class must be partial", Declaration);
     public static readonly DiagnosticDescriptor Generic = Error("SK2011", "Model class cannot be generic", Declaration);
     public static readonly DiagnosticDescriptor UnsupportedNesting = Error("SK2012", "Model class is nested in a type that cannot be extended", Declaration);

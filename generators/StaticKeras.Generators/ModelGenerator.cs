@@ -1,8 +1,10 @@
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using StaticKeras.Generators.Emit;
 using StaticKeras.Generators.Planning;
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Reading;
 using StaticKeras.Modeling.Shapes;
 using StaticKeras.Modeling.Specs;
@@ -31,10 +33,31 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .Select(static (spec, _) => spec!);
 
         // Shape inference is the code the analyzers run too; an invalid graph still flows on, to emit stubs.
-        IncrementalValuesProvider<ModelGraph> graphs = specs
-            .Select(static (spec, _) => ShapeInference.Infer(spec))
-            .WithTrackingName(TrackingNames.Graph);
+        Generate(context, specs.Select(static (spec, _) => ShapeInference.Infer(spec)).WithTrackingName(TrackingNames.Graph));
 
+        // [KerasModel("m.keras")]: the file (an AdditionalFiles item) is imported into the same spec a
+        // declaration gives, then generated the same way; a file that cannot be imported gives stubs
+        // (the analyzer reports why on the attribute).
+        IncrementalValuesProvider<KerasImport> imports = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KerasModelReader.AttributeMetadataName,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (context, token) => ReadKeras(context, token))
+            .Where(static request => request is not null)
+            .Combine(context.AdditionalTextsProvider.Collect())
+            .Select(static (pair, token) => KerasModelReader.Import(pair.Left!, pair.Right))
+            .WithTrackingName(TrackingNames.KerasImport);
+        Generate(context, imports.Select(static (import, _) => KerasImportGraph.Of(import)).WithTrackingName(TrackingNames.Graph));
+        context.RegisterSourceOutput(imports, static (output, import) =>
+        {
+            GeneratedFile file = ModelEmitter.EmitKerasFile(import);
+            output.AddSource(file.HintName, file.Text);
+        });
+    }
+
+    /// <summary>Plans and emits each graph: the steps every model, declared or imported, goes through.</summary>
+    private static void Generate(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ModelGraph> graphs)
+    {
         IncrementalValuesProvider<PlannedModel> plans = graphs
             .Select(static (graph, token) => PlannedModel.From(graph, token))
             .WithTrackingName(TrackingNames.Plan);
@@ -51,6 +74,11 @@ public sealed class ModelGenerator : IIncrementalGenerator
             }
         });
     }
+
+    private static KerasModelRequest? ReadKeras(GeneratorAttributeSyntaxContext context, CancellationToken token) =>
+        context.TargetSymbol is INamedTypeSymbol type && ReaderSymbols.Create(context.SemanticModel.Compilation) is { } symbols
+            ? KerasModelReader.ReadRequest(type, symbols, token)
+            : null;
 
     private static ModelSpec? Read(GeneratorAttributeSyntaxContext context, CancellationToken token)
     {

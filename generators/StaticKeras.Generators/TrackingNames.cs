@@ -12,6 +12,9 @@ internal static class TrackingNames
     /// <summary>Lowering: <c>ModelGraph</c> to <c>ModelPlan</c>.</summary>
     public const string Plan = "Plan";
 
+    /// <summary>A <c>[KerasModel]</c> file imported into a spec.</summary>
+    public const string KerasImport = "KerasImport";
+
     /// <summary>The emitted source files.</summary>
     public const string Source = "Source";
 }

@@ -16,7 +16,7 @@ internal static class PredictCommand
         Console.WriteLine(SimdReport.Describe());
 
         var model = new Digits(seed: 0);
-        model.SetWeights(WeightsFile.Load(weightsPath));
+        model.LoadWeights(weightsPath);
         Span<float> probabilities = stackalloc float[10];
         model.Predict(SampleData.FirstTestImage(), probabilities);
         double firstMs = main.Elapsed.TotalMilliseconds;

@@ -17,16 +17,16 @@ publish() { # $1 = instruction set; prints the folder with the executable
 
 first_prediction() { # $@ = the command; mean wall time of 20 runs that stop after the first prediction
   local start end
-  "$@" predict "$out/digits.weights" --first-only > /dev/null # warm the file cache
+  "$@" predict "$out/digits.weights.h5" --first-only > /dev/null # warm the file cache
   start=$(date +%s%N)
-  for _ in $(seq 20); do "$@" predict "$out/digits.weights" --first-only > /dev/null; done
+  for _ in $(seq 20); do "$@" predict "$out/digits.weights.h5" --first-only > /dev/null; done
   end=$(date +%s%N)
   echo "$(( (end - start) / 20000000 )) ms"
 }
 
 v3=$(publish x86-64-v3)
 echo "== size of the x86-64-v3 executable: $(stat -c %s "$v3/AotInference") bytes"
-"$v3/AotInference" train "$out/digits.weights"
+"$v3/AotInference" train "$out/digits.weights.h5"
 
 # The JIT build of the same program: the IL that publish compiled, run by the shared runtime.
 jit="dotnet $out/artifacts-x86-64-v3/bin/AotInference/release/AotInference.dll"
@@ -35,9 +35,9 @@ echo "native AOT: $(first_prediction "$v3/AotInference")"
 echo "JIT:        $(first_prediction $jit)"
 
 echo "== JIT"
-$jit predict "$out/digits.weights"
+$jit predict "$out/digits.weights.h5"
 for isa in x86-64-v2 x86-64-v3 x86-64-v4; do
   folder=$([ "$isa" = x86-64-v3 ] && echo "$v3" || publish "$isa")
   echo "== native AOT, $isa ($(stat -c %s "$folder/AotInference") bytes)"
-  "$folder/AotInference" predict "$out/digits.weights" || echo "(this CPU cannot run $isa code)"
+  "$folder/AotInference" predict "$out/digits.weights.h5" || echo "(this CPU cannot run $isa code)"
 done

@@ -28,9 +28,9 @@ internal static class Program
         var model = new Digits(seed: 0);
         try
         {
-            model.SetWeights(WeightsFile.Load(weightsPath));
+            model.LoadWeights(weightsPath); // validated before it touches the model
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"Cannot load the weights in '{weightsPath}': {e.Message} Run 'Serving train {weightsPath}' to make them.");
             return 1;

@@ -15,7 +15,7 @@ internal static class TrainCommand
         model.Compile(optimizer: new Adam(learningRate: 1e-3f), loss: Losses.SparseCategoricalCrossentropy, metrics: [Metrics.Accuracy]);
         model.Fit(xTrain, yTrain, epochs: 3, batchSize: 32, verbose: 0);
         double accuracy = model.Evaluate(xTest, yTest, batchSize: 256, verbose: 0)["accuracy"];
-        WeightsFile.Save(weightsPath, model.GetWeights());
+        model.SaveWeights(weightsPath);
         Console.WriteLine($"trained on {yTrain.Length} images for 3 epochs; test accuracy {accuracy:0.0000}; weights saved to {weightsPath}");
         return 0;
     }

@@ -12,7 +12,7 @@ public sealed class PreprocessingDiagnosticTests
     [InlineData("[RandomFlip({|SK2001:\"sideways\"|})]", "Mode \"sideways\" is not one Keras knows")]
     [InlineData("[Normalization({|SK2001:Axis = [4]|})]", "Axis [4] is outside its input (None, 4, 4, 3)")]
     [InlineData("[CategoryEncoding({|SK2001:0|})]", "NumTokens must be a positive whole number; got 0")]
-    [InlineData("[Discretization({|SK2001:1.0|}, 0.5)]", "BinBoundaries must be one or more finite numbers, strictly increasing")]
+    [InlineData("[Discretization({|SK2001:1.0, 0.5|})]", "BinBoundaries must be one or more finite numbers, strictly increasing")]
     public void Out_of_range_arguments_are_SK2001_on_the_argument(string layer, string message)
     {
         var diagnostics = AnalyzerRun.Verify($$"""

@@ -56,7 +56,7 @@ public sealed class ShapeDiagnosticTests
             [Input(28, 28)]
             [Reshape({|SK1003:30, 30|})]
             public partial class M;
-            """.Replace("{|SK1003:30, 30|}", "{|SK1003:30|}, 30"));
+            """);
         Assert.Contains("(784 values per sample) to (30, 30) (900 values)", diagnostics.Single().GetMessage());
     }
 
@@ -66,7 +66,7 @@ public sealed class ShapeDiagnosticTests
         AnalyzerRun.Verify("""
             using StaticKeras;
             [Input(10)]
-            [Reshape({|SK1003:-1|}, 3)]
+            [Reshape({|SK1003:-1, 3|})]
             public partial class M;
             """);
     }
@@ -102,7 +102,7 @@ public sealed class ShapeDiagnosticTests
     {
         var diagnostics = AnalyzerRun.Verify("""
             using StaticKeras;
-            [Input({|SK1005:100000|}, 100000)]
+            [Input({|SK1005:100000, 100000|})]
             [Dense(1)]
             public partial class M;
             """);

@@ -26,7 +26,7 @@ public sealed class AotPublishTests(PackageFeed feed)
         long size = new FileInfo(executable).Length;
         Assert.True(size <= SizeGoal, $"AotInference is {size:N0} bytes; the goal is {SizeGoal:N0}.");
 
-        string weights = Path.Combine(feed.Root, "digits.weights");
+        string weights = Path.Combine(feed.Root, "digits.weights.h5");
         string trained = Dotnet.Start(executable, output, "train", weights).EnsureSuccess().Output;
         Assert.Matches(@"test accuracy 0\.9\d{3}", trained);
 

@@ -20,7 +20,7 @@ public sealed class ServingPublishTests(PackageFeed feed)
         Assert.DoesNotMatch(@"warning (IL|CS|ASP)\d{4}", publish.Output);
 
         string executable = Path.Combine(output, "Serving");
-        string weights = Path.Combine(feed.Root, "serving.weights");
+        string weights = Path.Combine(feed.Root, "serving.weights.h5");
         Assert.Matches(@"test accuracy 0\.9\d{3}", Dotnet.Start(executable, output, "train", weights).EnsureSuccess().Output);
 
         int port = FreePort();

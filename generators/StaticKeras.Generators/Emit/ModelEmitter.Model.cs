@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq;
 using StaticKeras.Generators.Planning;
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Shapes;
 using StaticKeras.Modeling.Text;
 
@@ -108,6 +109,7 @@ internal static partial class ModelEmitter
             }
 
             writer.WriteLine("],");
+            EmitKeras(writer, KerasModelWriter.Write(graph));
             writer.WriteLine("summaryTable:");
             using (writer.Indent())
             {
@@ -118,6 +120,23 @@ internal static partial class ModelEmitter
                 writer.WriteLine(quotes + ");");
             }
         }
+    }
+
+    /// <summary>The model's Keras 3 config and weights-file groups, for saving and loading Keras files.</summary>
+    private static void EmitKeras(IndentedTextWriter writer, KerasModelFile keras)
+    {
+        writer.WriteLine("kerasGroups:");
+        writer.WriteLine("[");
+        using (writer.Indent())
+        {
+            foreach (KerasGroupSpec group in keras.Groups)
+            {
+                writer.WriteLine($"new({Literal(group.Path)}, {Literal(group.Name)}, [{string.Join(", ", group.Weights)}]),");
+            }
+        }
+
+        writer.WriteLine("],");
+        writer.WriteLine($"kerasConfig: {Literal(keras.Config)},");
     }
 
     private static int LongestQuoteRun(string text)

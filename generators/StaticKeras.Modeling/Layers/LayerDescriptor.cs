@@ -1,3 +1,4 @@
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 using StaticKeras.Modeling.Specs;
@@ -49,6 +50,28 @@ internal abstract class LayerDescriptor
     /// losses fuse with a final softmax or sigmoid, and the analyzers check losses against it.
     /// </summary>
     public virtual ActivationSpec? OutputActivation(LayerConfig config) => null;
+
+    /// <summary>The Python module Keras serializes the class under (<c>keras.layers</c>).</summary>
+    public virtual string KerasModule => "keras.layers";
+
+    /// <summary>
+    /// Writes the layer's own members of Keras's <c>get_config()</c> (after the base <c>name</c>,
+    /// <c>trainable</c>, <c>dtype</c>), with Keras's argument names and value forms, so a saved
+    /// <c>config.json</c> rebuilds the layer in Python. A layer without arguments writes nothing
+    /// (the default).
+    /// </summary>
+    public virtual void WriteKerasConfig(LayerConfig config, KerasConfigWriter keras)
+    {
+    }
+
+    /// <summary>
+    /// The reverse, for <c>[KerasModel]</c>: reads a Keras config's members into the attribute
+    /// arguments a declaration of this layer would have. Members left unread are reported as
+    /// unsupported, so the default (read nothing) accepts exactly the configs of layers without arguments.
+    /// </summary>
+    public virtual void ReadKerasConfig(KerasConfigReader keras)
+    {
+    }
 }
 
 /// <summary>A <see cref="LayerDescriptor"/> over its own typed configuration record.</summary>
@@ -66,6 +89,8 @@ internal abstract class LayerDescriptor<TConfig> : LayerDescriptor
 
     public sealed override void LowerExport(LayerConfig config, LayerLowering export) => Export((TConfig)config, export);
 
+    public sealed override void WriteKerasConfig(LayerConfig config, KerasConfigWriter keras) => ToKeras((TConfig)config, keras);
+
     /// <summary>Reads the layer's arguments with Keras's names and defaults; null when one is wrong (reported).</summary>
     protected abstract TConfig? Parse(LayerArguments arguments);
 
@@ -81,4 +106,9 @@ internal abstract class LayerDescriptor<TConfig> : LayerDescriptor
     /// <summary>The ONNX export: calls on the writer's helpers, or <see cref="LayerLowering.CannotExport"/>.</summary>
     protected virtual void Export(TConfig config, LayerLowering export) =>
         export.CannotExport($"StaticKeras writes no ONNX form of {KerasClassName} yet");
+
+    /// <summary>The layer's members of Keras's <c>get_config()</c>; nothing by default (a layer without arguments).</summary>
+    protected virtual void ToKeras(TConfig config, KerasConfigWriter keras)
+    {
+    }
 }

@@ -138,7 +138,7 @@ internal static class ModelReader
         return layer with { Block = Read(block, symbols, enclosing, token) };
     }
 
-    private static TypeSpec ReadType(INamedTypeSymbol type)
+    internal static TypeSpec ReadType(INamedTypeSymbol type)
     {
         var containing = new List<string>();
         for (INamedTypeSymbol? t = type.ContainingType; t is not null; t = t.ContainingType)
@@ -261,7 +261,7 @@ internal static class ModelReader
 
     private static string PascalCase(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
 
-    private static DeclarationIssues FindIssues(INamedTypeSymbol type, ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
+    internal static DeclarationIssues FindIssues(INamedTypeSymbol type, ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
     {
         DeclarationIssues issues = DeclarationIssues.None;
         var declarations = type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>().ToList();

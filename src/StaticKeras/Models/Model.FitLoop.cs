@@ -47,7 +47,11 @@ public abstract partial class Model
             callbacks.TrainBegin();
             bool cancelled = false;
             TrainingLogs? logs = null;
-            for (int epoch = settings.InitialEpoch; epoch < settings.Epochs && !model.StopTraining && !cancelled; epoch++)
+
+            // A callback that restored a backup (BackupAndRestore) says where training resumes.
+            int start = model.ResumeEpoch ?? settings.InitialEpoch;
+            model.ResumeEpoch = null;
+            for (int epoch = start; epoch < settings.Epochs && !model.StopTraining && !cancelled; epoch++)
             {
                 if (settings.Verbose > 0)
                 {

@@ -23,7 +23,9 @@ public sealed class ModelDefinition
         WorkspaceLayout inference,
         string summaryTable,
         int[]? randomSeeds = null,
-        LayerDescription[]? layers = null)
+        LayerDescription[]? layers = null,
+        string? kerasConfig = null,
+        KerasGroupDefinition[]? kerasGroups = null)
     {
         Name = name;
         InputShapes = inputShapes;
@@ -37,6 +39,8 @@ public sealed class ModelDefinition
         SummaryTable = summaryTable;
         RandomSeeds = randomSeeds ?? [];
         Layers = layers ?? [];
+        KerasConfig = kerasConfig;
+        KerasGroups = kerasGroups ?? [];
         InputSizes = Array.ConvertAll(inputShapes, Product);
         InputSize = 0;
         foreach (int size in InputSizes)
@@ -106,6 +110,20 @@ public sealed class ModelDefinition
     /// <summary>The model's layers as its summary lists them (a block as one layer), in declaration order, for plots and tools.</summary>
     public IReadOnlyList<LayerDescription> Layers { get; }
 
+    /// <summary>
+    /// The model's Keras 3 config (what <c>config.json</c> holds under the top level: <c>module</c>,
+    /// <c>class_name</c>, <c>config</c>, <c>build_config</c>), written at compile time from each
+    /// layer's descriptor; null for a definition built without one.
+    /// </summary>
+    public string? KerasConfig { get; }
+
+    /// <summary>
+    /// The groups of a Keras 3 weights file for this model, in the order Keras writes them: every
+    /// layer's <c>vars</c> (weightless layers too) at its key (<c>layers/dense_1</c>, a block's
+    /// layers under <c>layers/functional/layers/...</c>), each with the weights it holds.
+    /// </summary>
+    public IReadOnlyList<KerasGroupDefinition> KerasGroups { get; }
+
     /// <summary>Trainable parameters.</summary>
     public int TrainableParameterCount { get; }
 
@@ -146,6 +164,12 @@ public sealed class ModelDefinition
         return size;
     }
 }
+
+/// <summary>One <c>vars</c> group of the model's Keras 3 weights file.</summary>
+/// <param name="Path">The group holding <c>vars</c>: <c>layers/dense_1</c>.</param>
+/// <param name="Name">The layer's name, written as the group's <c>name</c> attribute.</param>
+/// <param name="Weights">Indices into <see cref="ModelDefinition.Weights"/> of the weights it holds, in Keras's order.</param>
+public sealed record KerasGroupDefinition(string Path, string Name, int[] Weights);
 
 /// <summary>One layer of a model as Keras's summary and <c>plot_model</c> show it.</summary>
 /// <param name="Name">Its name (<c>dense_1</c>).</param>

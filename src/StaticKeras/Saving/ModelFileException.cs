@@ -12,7 +12,11 @@ namespace StaticKeras.Saving;
 /// Every failure to parse or validate a file surfaces as this one type, so callers catch one exception
 /// and never see an index or overflow error from deep inside the reader.
 /// </remarks>
+#if STATICKERAS_MODELING
+internal sealed class ModelFileException : IOException
+#else
 public sealed class ModelFileException : IOException
+#endif
 {
     /// <summary>Creates the exception for <paramref name="filePath"/>, the object <paramref name="objectPath"/> and the problem found.</summary>
     /// <param name="filePath">The file (or archive member) being read or written.</param>

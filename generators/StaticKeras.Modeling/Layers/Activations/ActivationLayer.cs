@@ -1,3 +1,4 @@
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 using StaticKeras.Modeling.Specs;
@@ -51,4 +52,9 @@ internal sealed class ActivationLayer : LayerDescriptor<ActivationConfig>
             l.Export($"{LayerLowering.Onnx}Activation", LayerLowering.Graph, l.Name, l.InputName(), activation);
         }
     }
+
+    /// <summary>keras/src/layers/activations/activation.py: the activation's name.</summary>
+    protected override void ToKeras(ActivationConfig c, KerasConfigWriter k) => k.Activation("activation", c.Activation);
+
+    public override void ReadKerasConfig(KerasConfigReader k) => k.Activation("activation", "Activation");
 }

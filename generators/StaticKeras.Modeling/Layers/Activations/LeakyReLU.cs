@@ -1,3 +1,4 @@
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 
@@ -30,4 +31,14 @@ internal sealed class LeakyReLU : LayerDescriptor<LeakyReLUConfig>
     protected override void Lower(LeakyReLUConfig c, LayerLowering l) => ReLU.LowerRelu(l, double.PositiveInfinity, c.NegativeSlope, 0);
 
     protected override void Export(LeakyReLUConfig c, LayerLowering l) => ReLU.ExportRelu(l, double.PositiveInfinity, c.NegativeSlope, 0);
+
+    /// <summary>keras/src/layers/activations/leaky_relu.py, <c>get_config</c>.</summary>
+    protected override void ToKeras(LeakyReLUConfig c, KerasConfigWriter k) => k.Float("negative_slope", c.NegativeSlope);
+
+    /// <summary>Keras 2 called the slope <c>alpha</c>.</summary>
+    public override void ReadKerasConfig(KerasConfigReader k)
+    {
+        k.Number("negative_slope", "NegativeSlope");
+        k.Number("alpha", "NegativeSlope");
+    }
 }

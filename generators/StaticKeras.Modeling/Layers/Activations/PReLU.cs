@@ -1,4 +1,5 @@
 using System.Linq;
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 using StaticKeras.Modeling.Specs;
@@ -57,5 +58,17 @@ internal sealed class PReLU : LayerDescriptor<PReLUConfig>
         // ONNX's PRelu broadcasts its slope from the right, as alpha's shape (1 on shared axes) lines up with the sample's.
         OpArg slope = OpArg.Format("graph.AddInitializer({0}, {1}, {2})", OpArg.Code(LayerLowering.Literal(l.Layer.Path + "/alpha")), OnnxForms.Ints(l.Layer.Weights[0].Dims), l.Weight("alpha"));
         l.Export("graph.AddNode", OpArg.Code("\"PRelu\""), l.Name, OpArg.Format("[{0}, {1}]", l.InputName(), slope));
+    }
+
+    /// <summary>keras/src/layers/activations/prelu.py, <c>get_config</c> (<c>shared_axes</c> None when empty).</summary>
+    protected override void ToKeras(PReLUConfig c, KerasConfigWriter k) => k
+        .Initializer("alpha_initializer", c.AlphaInitializer).None("alpha_regularizer", "alpha_constraint")
+        .Ints("shared_axes", c.SharedAxes.Count == 0 ? null : c.SharedAxes);
+
+    public override void ReadKerasConfig(KerasConfigReader k)
+    {
+        k.Initializer("alpha_initializer", "AlphaInitializer");
+        k.MustBeNone("alpha_regularizer", "alpha_constraint");
+        k.Ints("shared_axes", "SharedAxes");
     }
 }

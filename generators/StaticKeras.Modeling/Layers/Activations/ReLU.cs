@@ -1,3 +1,4 @@
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 
@@ -67,4 +68,15 @@ internal sealed class ReLU : LayerDescriptor<ReLUConfig>
     }
 
     protected override void Export(ReLUConfig c, LayerLowering l) => ExportRelu(l, c.MaxValue, c.NegativeSlope, c.Threshold);
+
+    /// <summary>keras/src/layers/activations/relu.py, <c>get_config</c> (<c>max_value</c> None when unbounded).</summary>
+    protected override void ToKeras(ReLUConfig c, KerasConfigWriter k) =>
+        k.FloatOrNone("max_value", c.MaxValue).Float("negative_slope", c.NegativeSlope).Float("threshold", c.Threshold);
+
+    public override void ReadKerasConfig(KerasConfigReader k)
+    {
+        k.Number("max_value", "MaxValue");
+        k.Number("negative_slope", "NegativeSlope");
+        k.Number("threshold", "Threshold");
+    }
 }

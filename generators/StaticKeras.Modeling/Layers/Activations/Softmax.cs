@@ -1,4 +1,5 @@
 using System.Linq;
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Layers.Merging;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
@@ -51,4 +52,9 @@ internal sealed class Softmax : LayerDescriptor<SoftmaxConfig>
         int axis = Concatenate.SampleAxis(c.Axis, l.OutputShape.Rank) + 1;
         l.Export("graph.AddNode", OpArg.Code("\"Softmax\""), l.Name, OpArg.Format("[{0}]", l.InputName()), OpArg.Code($"global::StaticKeras.Onnx.OnnxAttribute.Int(\"axis\", {axis})"));
     }
+
+    /// <summary>keras/src/layers/activations/softmax.py, <c>get_config</c>.</summary>
+    protected override void ToKeras(SoftmaxConfig c, KerasConfigWriter k) => k.Int("axis", c.Axis);
+
+    public override void ReadKerasConfig(KerasConfigReader k) => k.Int("axis", "Axis");
 }

@@ -1,6 +1,8 @@
 using System.Linq;
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
+using StaticKeras.Saving.Json;
 using StaticKeras.Modeling.Specs;
 
 namespace StaticKeras.Modeling.Layers.Convolutional;
@@ -118,6 +120,28 @@ internal sealed class Conv2DTranspose : LayerDescriptor<Conv2DTransposeConfig>
     }
 
     protected override ActivationSpec? Activation(Conv2DTransposeConfig c) => c.Activation;
+
+    /// <remarks>Keras's own get_config leaves <c>output_padding</c> out (its constructor takes it); it is written, so a file saved here loads with it.</remarks>
+    protected override void ToKeras(Conv2DTransposeConfig c, KerasConfigWriter k) => k
+        .Int("filters", c.Filters).Window(c.Window).Ints("output_padding", c.OutputPadding).Activation("activation", c.Activation).Bool("use_bias", c.UseBias)
+        .Initializer("kernel_initializer", c.KernelInitializer).Initializer("bias_initializer", c.BiasInitializer)
+        .None("kernel_regularizer", "bias_regularizer", "kernel_constraint", "bias_constraint");
+
+    public override void ReadKerasConfig(KerasConfigReader k)
+    {
+        k.Int("filters", "Filters");
+        ConvArguments.ReadWindow(k);
+        if (k.Value("output_padding") is { Kind: not JsonKind.Null })
+        {
+            k.Ints("output_padding", "OutputPadding");
+        }
+
+        k.Activation("activation", "Activation");
+        k.Bool("use_bias", "UseBias");
+        k.Initializer("kernel_initializer", "KernelInitializer");
+        k.Initializer("bias_initializer", "BiasInitializer");
+        k.MustBeNone("kernel_regularizer", "bias_regularizer", "kernel_constraint", "bias_constraint");
+    }
 
     protected override void Export(Conv2DTransposeConfig c, LayerLowering l)
     {

@@ -1,4 +1,5 @@
 using System.Linq;
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Shapes;
 using StaticKeras.Modeling.Specs;
 
@@ -38,6 +39,21 @@ internal sealed record ConvWindowConfig(EquatableArray<int> KernelSize, Equatabl
 /// <summary>How the convolution layers read their shared arguments, each error on the argument at fault.</summary>
 internal static class ConvArguments
 {
+    /// <summary>Writes the window as Keras's config: <c>kernel_size</c>, <c>strides</c>, <c>padding</c>, <c>data_format</c>, <c>dilation_rate</c>.</summary>
+    public static KerasConfigWriter Window(this KerasConfigWriter k, ConvWindowConfig w) => k
+        .Ints("kernel_size", w.KernelSize).Ints("strides", w.Strides).Text("padding", w.Padding)
+        .Text("data_format", "channels_last").Ints("dilation_rate", w.DilationRate);
+
+    /// <summary>Reads the window from a Keras config (channels-last only).</summary>
+    public static void ReadWindow(KerasConfigReader k)
+    {
+        k.Ints("kernel_size", "KernelSize");
+        k.Ints("strides", "Strides");
+        k.Text("padding", "Padding");
+        k.MustBe("data_format", "channels_last");
+        k.Ints("dilation_rate", "DilationRate");
+    }
+
     /// <summary>
     /// Reads <c>KernelSize</c> (required), <c>Strides</c>, <c>Padding</c> and <c>DilationRate</c>
     /// for <paramref name="rank"/> spatial axes; null when one is wrong (reported).

@@ -1,4 +1,5 @@
 using System.Linq;
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 using StaticKeras.Modeling.Specs;
@@ -99,6 +100,23 @@ internal abstract class Convolution : LayerDescriptor<ConvConfig>
                 LayerLowering.Onnx + "Conv",
                 LayerLowering.Graph, l.Name, l.InputName(), OnnxConvolution(c, input), l.Weight("kernel"), l.WeightOrDefault("bias"), activation);
         }
+    }
+
+    protected override void ToKeras(ConvConfig c, KerasConfigWriter k) => k
+        .Int("filters", c.Filters).Window(c.Window).Int("groups", c.Groups).Activation("activation", c.Activation).Bool("use_bias", c.UseBias)
+        .Initializer("kernel_initializer", c.KernelInitializer).Initializer("bias_initializer", c.BiasInitializer)
+        .None("kernel_regularizer", "bias_regularizer", "kernel_constraint", "bias_constraint");
+
+    public override void ReadKerasConfig(KerasConfigReader k)
+    {
+        k.Int("filters", "Filters");
+        ConvArguments.ReadWindow(k);
+        k.Int("groups", "Groups");
+        k.Activation("activation", "Activation");
+        k.Bool("use_bias", "UseBias");
+        k.Initializer("kernel_initializer", "KernelInitializer");
+        k.Initializer("bias_initializer", "BiasInitializer");
+        k.MustBeNone("kernel_regularizer", "bias_regularizer", "kernel_constraint", "bias_constraint", "lora_rank", "lora_alpha", "dora_rank", "dora_alpha");
     }
 
     /// <summary>The kernel's geometry for an input of shape <paramref name="input"/>.</summary>

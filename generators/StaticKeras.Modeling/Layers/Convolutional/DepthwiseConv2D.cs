@@ -1,4 +1,5 @@
 using System.Linq;
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 using StaticKeras.Modeling.Specs;
@@ -84,6 +85,22 @@ internal sealed class DepthwiseConv2D : LayerDescriptor<DepthwiseConv2DConfig>
             OpArg conv = Convolution.OnnxConvolution(c.Window, input, input.Last * c.DepthMultiplier, groups: input.Last);
             l.Export(LayerLowering.Onnx + "Conv", LayerLowering.Graph, l.Name, l.InputName(), conv, l.Weight("kernel"), l.WeightOrDefault("bias"), activation);
         }
+    }
+
+    protected override void ToKeras(DepthwiseConv2DConfig c, KerasConfigWriter k) => k
+        .Int("depth_multiplier", c.DepthMultiplier).Window(c.Window).Activation("activation", c.Activation).Bool("use_bias", c.UseBias)
+        .Initializer("depthwise_initializer", c.DepthwiseInitializer).Initializer("bias_initializer", c.BiasInitializer)
+        .None("depthwise_regularizer", "bias_regularizer", "depthwise_constraint", "bias_constraint");
+
+    public override void ReadKerasConfig(KerasConfigReader k)
+    {
+        k.Int("depth_multiplier", "DepthMultiplier");
+        ConvArguments.ReadWindow(k);
+        k.Activation("activation", "Activation");
+        k.Bool("use_bias", "UseBias");
+        k.Initializer("depthwise_initializer", "DepthwiseInitializer");
+        k.Initializer("bias_initializer", "BiasInitializer");
+        k.MustBeNone("depthwise_regularizer", "bias_regularizer", "depthwise_constraint", "bias_constraint");
     }
 
     /// <summary>The depthwise geometry of a window over <paramref name="input"/> (SeparableConv2D's first step too).</summary>

@@ -1,3 +1,4 @@
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 using StaticKeras.Modeling.Specs;
@@ -108,6 +109,24 @@ internal sealed class SeparableConv2D : LayerDescriptor<SeparableConv2DConfig>
     }
 
     protected override ActivationSpec? Activation(SeparableConv2DConfig c) => c.Activation;
+
+    protected override void ToKeras(SeparableConv2DConfig c, KerasConfigWriter k) => k
+        .Int("depth_multiplier", c.DepthMultiplier).Int("filters", c.Filters).Window(c.Window).Activation("activation", c.Activation).Bool("use_bias", c.UseBias)
+        .Initializer("depthwise_initializer", c.DepthwiseInitializer).Initializer("pointwise_initializer", c.PointwiseInitializer).Initializer("bias_initializer", c.BiasInitializer)
+        .None("depthwise_regularizer", "pointwise_regularizer", "bias_regularizer", "depthwise_constraint", "pointwise_constraint", "bias_constraint");
+
+    public override void ReadKerasConfig(KerasConfigReader k)
+    {
+        k.Int("depth_multiplier", "DepthMultiplier");
+        k.Int("filters", "Filters");
+        ConvArguments.ReadWindow(k);
+        k.Activation("activation", "Activation");
+        k.Bool("use_bias", "UseBias");
+        k.Initializer("depthwise_initializer", "DepthwiseInitializer");
+        k.Initializer("pointwise_initializer", "PointwiseInitializer");
+        k.Initializer("bias_initializer", "BiasInitializer");
+        k.MustBeNone("depthwise_regularizer", "pointwise_regularizer", "bias_regularizer", "depthwise_constraint", "pointwise_constraint", "bias_constraint");
+    }
 
     protected override void Export(SeparableConv2DConfig c, LayerLowering l)
     {

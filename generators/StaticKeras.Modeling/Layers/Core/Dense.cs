@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 using StaticKeras.Modeling.Specs;
@@ -81,5 +82,21 @@ internal sealed class Dense : LayerDescriptor<DenseConfig>
                 $"{LayerLowering.Onnx}Dense",
                 LayerLowering.Graph, l.Name, l.InputName(), l.Weight("kernel"), l.WeightOrDefault("bias"), OpArg.Int(input.Last), OpArg.Int(c.Units), activation, OpArg.Int(input.Rank + 1).Named("rank"));
         }
+    }
+
+    /// <summary>keras/src/layers/core/dense.py, <c>get_config</c>.</summary>
+    protected override void ToKeras(DenseConfig c, KerasConfigWriter k) => k
+        .Int("units", c.Units).Activation("activation", c.Activation).Bool("use_bias", c.UseBias)
+        .Initializer("kernel_initializer", c.KernelInitializer).Initializer("bias_initializer", c.BiasInitializer)
+        .None("kernel_regularizer", "bias_regularizer", "kernel_constraint", "bias_constraint");
+
+    public override void ReadKerasConfig(KerasConfigReader k)
+    {
+        k.Int("units", "Units");
+        k.Activation("activation", "Activation");
+        k.Bool("use_bias", "UseBias");
+        k.Initializer("kernel_initializer", "KernelInitializer");
+        k.Initializer("bias_initializer", "BiasInitializer");
+        k.MustBeNone("kernel_regularizer", "bias_regularizer", "kernel_constraint", "bias_constraint", "quantization_config", "lora_rank");
     }
 }

@@ -1,3 +1,4 @@
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 
@@ -50,4 +51,14 @@ internal sealed class Dropout : LayerDescriptor<DropoutConfig>
 
     protected override void Export(DropoutConfig c, LayerLowering l) =>
         l.Export($"{LayerLowering.Onnx}Dropout", LayerLowering.Graph, l.Name, l.InputName(), OpArg.Float(c.Rate));
+
+    /// <summary>keras/src/layers/regularization/dropout.py, <c>get_config</c>.</summary>
+    protected override void ToKeras(DropoutConfig c, KerasConfigWriter k) => k.Float("rate", c.Rate).Seed("seed", c.Seed).None("noise_shape");
+
+    public override void ReadKerasConfig(KerasConfigReader k)
+    {
+        k.Number("rate", "Rate");
+        k.Int("seed", "Seed");
+        k.MustBeNone("noise_shape");
+    }
 }

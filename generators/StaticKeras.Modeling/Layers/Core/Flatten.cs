@@ -1,3 +1,4 @@
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 
@@ -18,4 +19,9 @@ internal sealed class Flatten : LayerDescriptor<NoConfig>
 
     protected override void Export(NoConfig c, LayerLowering l) =>
         l.Export($"{LayerLowering.Onnx}Flatten", LayerLowering.Graph, l.Name, l.InputName());
+
+    /// <summary>keras/src/layers/reshaping/flatten.py: only <c>data_format</c>, channels_last here.</summary>
+    protected override void ToKeras(NoConfig c, KerasConfigWriter k) => k.Text("data_format", "channels_last");
+
+    public override void ReadKerasConfig(KerasConfigReader k) => k.MustBe("data_format", "channels_last");
 }

@@ -1,4 +1,5 @@
 using System.Linq;
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 
@@ -58,4 +59,9 @@ internal sealed class Reshape : LayerDescriptor<ReshapeConfig>
 
     protected override void Export(ReshapeConfig c, LayerLowering l) =>
         l.Export($"{LayerLowering.Onnx}Reshape", LayerLowering.Graph, l.Name, l.InputName(), OnnxForms.Ints(l.OutputShape.Dims));
+
+    /// <summary>keras/src/layers/reshaping/reshape.py, <c>get_config</c>.</summary>
+    protected override void ToKeras(ReshapeConfig c, KerasConfigWriter k) => k.Ints("target_shape", c.Target.Dims);
+
+    public override void ReadKerasConfig(KerasConfigReader k) => k.Ints("target_shape", "TargetShape");
 }

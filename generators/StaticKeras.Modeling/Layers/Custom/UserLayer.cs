@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 using StaticKeras.Modeling.Specs;
@@ -184,5 +185,25 @@ internal sealed class UserLayer : LayerDescriptor<UserLayerConfig>
         return $"new(\"{l.Layer.Path}\", {Ints(l.InputShape().Dims)}, {Ints(l.OutputShape.Dims)}, "
             + $"{Texts(l.Layer.Weights.Select(w => w.Name))}, {Ints(l.Layer.Weights.Select(w => l.WeightOffset(w.Name)))}, {Ints(l.Layer.Weights.Select(w => w.Size))}, "
             + $"{Ints(caches)}, {Texts(c.Arguments.Select(a => a.Name))}, {numbers})";
+    }
+
+    /// <summary>
+    /// A user layer's config is its attribute's arguments under snake_case names (Keras's
+    /// <c>get_config</c> of a layer built from its constructor arguments): <c>Alpha</c> → <c>alpha</c>.
+    /// </summary>
+    protected override void ToKeras(UserLayerConfig c, KerasConfigWriter k)
+    {
+        foreach ((string name, double value) in c.Arguments)
+        {
+            string key = LayerNaming.SnakeCase(name);
+            if (value == System.Math.Floor(value) && System.Math.Abs(value) < 1e15)
+            {
+                k.Int(key, (int)value);
+            }
+            else
+            {
+                k.Float(key, value);
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Linq;
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 
@@ -91,4 +92,9 @@ internal sealed class Concatenate : LayerDescriptor<ConcatenateConfig>
 
     protected override void Export(ConcatenateConfig c, LayerLowering l) =>
         l.Export($"{LayerLowering.Onnx}Concatenate", LayerLowering.Graph, l.Name, l.InputNames, OpArg.Int(c.Axis));
+
+    /// <summary>keras/src/layers/merging/concatenate.py, <c>get_config</c>.</summary>
+    protected override void ToKeras(ConcatenateConfig c, KerasConfigWriter k) => k.Int("axis", c.Axis);
+
+    public override void ReadKerasConfig(KerasConfigReader k) => k.Int("axis", "Axis");
 }

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Linq;
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
+using StaticKeras.Modeling.Specs;
+using StaticKeras.Saving.Json;
 
 namespace StaticKeras.Modeling.Layers.Normalization;
 
@@ -128,6 +131,45 @@ internal sealed class BatchNormalization : LayerDescriptor<BatchNormalizationCon
             LayerLowering.Onnx + "BatchNormalization",
             LayerLowering.Graph, l.Name, l.InputName(), l.WeightOrDefault("gamma"), l.WeightOrDefault("beta"), l.Weight("moving_mean"), l.Weight("moving_variance"),
             OpArg.Int(input.Rank + 1).Named("rank"), OpArg.Code(((float)c.Epsilon).ToString("R", CultureInfo.InvariantCulture) + "f").Named("epsilon"));
+    }
+
+    protected override void ToKeras(BatchNormalizationConfig c, KerasConfigWriter k) => k
+        .Int("axis", c.Axis).Float("momentum", c.Momentum).Float("epsilon", c.Epsilon).Bool("center", c.Center).Bool("scale", c.Scale)
+        .Initializer("beta_initializer", c.BetaInitializer).Initializer("gamma_initializer", c.GammaInitializer)
+        .Initializer("moving_mean_initializer", c.MovingMeanInitializer).Initializer("moving_variance_initializer", c.MovingVarianceInitializer)
+        .None("beta_regularizer", "gamma_regularizer", "beta_constraint", "gamma_constraint").Bool("synchronized", false);
+
+    public override void ReadKerasConfig(KerasConfigReader k)
+    {
+        // tf.keras wrote the axis as a one-element list ([3]); Keras 3 as a number.
+        if (k.Value("axis") is { Kind: JsonKind.Array, Items.Count: 1 } list && list.Items[0].Kind == JsonKind.Number)
+        {
+            k.Argument("Axis", ArgumentValue.FromNumber(KerasConfigReader.Number(list.Items[0])));
+            k.Ignore("axis");
+        }
+        else
+        {
+            k.Int("axis", "Axis");
+        }
+
+        k.Number("momentum", "Momentum");
+        k.Number("epsilon", "Epsilon");
+        k.Bool("center", "Center");
+        k.Bool("scale", "Scale");
+        k.Initializer("beta_initializer", "BetaInitializer");
+        k.Initializer("gamma_initializer", "GammaInitializer");
+        k.Initializer("moving_mean_initializer", "MovingMeanInitializer");
+        k.Initializer("moving_variance_initializer", "MovingVarianceInitializer");
+        k.MustBeNone("beta_regularizer", "gamma_regularizer", "beta_constraint", "gamma_constraint");
+        foreach (string off in new[] { "synchronized", "renorm" })
+        {
+            if (k.Value(off) is { Kind: JsonKind.True } on)
+            {
+                k.Problem(off, on, "StaticKeras normalises with this replica's batch only, without renormalisation");
+            }
+        }
+
+        k.Ignore("synchronized", "renorm", "renorm_clipping", "renorm_momentum");
     }
 
     /// <summary>Keras's axis (the batch is axis 0; negative counts from the end) as an index into the sample's dimensions, or null when outside.</summary>

@@ -1,3 +1,4 @@
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 
@@ -31,5 +32,15 @@ internal sealed class CategoryEncoding : LayerDescriptor<CategoryEncodingConfig>
     {
         l.Describe($"{c.OutputMode}, {c.NumTokens} tokens");
         CategoricalOutput.Lower(l, l.Input(), l.InputShape(), c.OutputMode, c.NumTokens);
+    }
+
+    /// <summary>keras/src/layers/preprocessing/category_encoding.py, <c>get_config</c>.</summary>
+    protected override void ToKeras(CategoryEncodingConfig c, KerasConfigWriter k) => k.Int("num_tokens", c.NumTokens).Text("output_mode", c.OutputMode).Bool("sparse", false);
+
+    public override void ReadKerasConfig(KerasConfigReader k)
+    {
+        k.Int("num_tokens", "NumTokens");
+        k.Text("output_mode", "OutputMode");
+        k.Ignore("sparse");
     }
 }

@@ -1,5 +1,6 @@
-using System;
 using System.Linq;
+using System;
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 using StaticKeras.Modeling.Specs;
@@ -43,5 +44,17 @@ internal sealed class Discretization : LayerDescriptor<DiscretizationConfig>
         l.Describe($"{c.BinBoundaries.Count + 1} bins" + (c.OutputMode == CategoricalOutput.Int ? string.Empty : ", " + c.OutputMode));
         l.Forward($"{LayerLowering.Kernels}DiscretizationKernel.Forward", l.Input(), bins, boundaries);
         CategoricalOutput.Lower(l, bins, input, c.OutputMode, c.BinBoundaries.Count + 1);
+    }
+
+    /// <summary>keras/src/layers/preprocessing/discretization.py, <c>get_config</c>.</summary>
+    protected override void ToKeras(DiscretizationConfig c, KerasConfigWriter k) => k
+        .Floats("bin_boundaries", c.BinBoundaries).None("num_bins").Float("epsilon", 0.01).Text("output_mode", c.OutputMode).Bool("sparse", false);
+
+    public override void ReadKerasConfig(KerasConfigReader k)
+    {
+        k.Numbers("bin_boundaries", "BinBoundaries");
+        k.MustBeNone("num_bins");
+        k.Text("output_mode", "OutputMode");
+        k.Ignore("epsilon", "sparse");
     }
 }

@@ -21,6 +21,10 @@ internal sealed record SamplingConfig(string FillMode, string Interpolation, dou
 
     /// <summary>For the layer's comment line: <c>fill reflect, bilinear</c>.</summary>
     public string Describe() => $"fill {FillMode}{(FillMode == "constant" ? " " + LayerArguments.Format(FillValue) : string.Empty)}, {Interpolation}";
+
+    /// <summary>The four members in a Keras config, as the affine layers' <c>get_config</c> writes them.</summary>
+    public void ToKeras(Keras.KerasConfigWriter k) =>
+        k.Text("fill_mode", FillMode).Text("interpolation", Interpolation).Seed("seed", Seed).Float("fill_value", FillValue);
 }
 
 /// <summary>Checks and lowerings the image augmentation layers share.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Layers.Merging;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
@@ -133,4 +134,26 @@ internal sealed class Normalization : LayerDescriptor<NormalizationConfig>
 
     private static OpArg Constant(LayerLowering l, string suffix, double[] values, string what) =>
         l.Field(suffix, "float[]", "new float[] { " + string.Join(", ", values.Select(OpArg.FloatLiteral)) + " }", $"The layer's given {what}, broadcast to its kept axes");
+
+    /// <summary>keras/src/layers/preprocessing/normalization.py, <c>get_config</c> (axis a tuple or None; mean and variance None unless given).</summary>
+    protected override void ToKeras(NormalizationConfig c, KerasConfigWriter k) => k
+        .Ints("axis", c.Axis.Count == 0 ? null : c.Axis).Bool("invert", c.Invert)
+        .Floats("mean", c.Given ? c.Mean : null).Floats("variance", c.Given ? c.Variance : null);
+
+    public override void ReadKerasConfig(KerasConfigReader k)
+    {
+        // None keeps no axis; an absent axis is Keras's default -1.
+        if (k.Value("axis") is { Kind: Saving.Json.JsonKind.Null })
+        {
+            k.Argument("Axis", Specs.ArgumentValue.FromNumbers());
+        }
+        else
+        {
+            k.Ints("axis", "Axis");
+        }
+
+        k.Bool("invert", "Invert");
+        k.Numbers("mean", "Mean");
+        k.Numbers("variance", "Variance");
+    }
 }

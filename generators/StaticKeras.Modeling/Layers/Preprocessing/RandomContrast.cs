@@ -1,3 +1,4 @@
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 
@@ -49,4 +50,8 @@ internal sealed class RandomContrast : LayerDescriptor<RandomContrastConfig>
             l.Backward($"{LayerLowering.Kernels}RandomContrastKernel.Backward", l.Input(), l.OutputGradient, l.InputGradient(), factors, low, high, OpArg.Batch, pixels, channels, l.Accumulate().Named("accumulate"));
         }
     }
+
+    /// <summary>keras/src/layers/preprocessing/image_preprocessing/random_contrast.py, <c>get_config</c>.</summary>
+    protected override void ToKeras(RandomContrastConfig c, KerasConfigWriter k) =>
+        k.Floats("factor", new[] { c.Lower, c.Upper }).Floats("value_range", new[] { c.Low, c.High }).Seed("seed", c.Seed);
 }

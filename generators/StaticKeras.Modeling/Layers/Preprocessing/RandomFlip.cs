@@ -1,3 +1,4 @@
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 
@@ -44,4 +45,7 @@ internal sealed class RandomFlip : LayerDescriptor<RandomFlipConfig>
             l.Backward($"{LayerLowering.Kernels}RandomFlipKernel.Backward", l.OutputGradient, l.InputGradient(), flips, horizontal, vertical, image[0], image[1], image[2], image[3], l.Accumulate().Named("accumulate"));
         }
     }
+
+    /// <summary>keras/src/layers/preprocessing/image_preprocessing/random_flip.py, <c>get_config</c>.</summary>
+    protected override void ToKeras(RandomFlipConfig c, KerasConfigWriter k) => k.Seed("seed", c.Seed).Text("mode", c.Mode);
 }

@@ -1,3 +1,4 @@
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 
@@ -32,4 +33,8 @@ internal sealed class RandomRotation : LayerDescriptor<RandomRotationConfig>
         l.Describe($"angles {ImageLayers.Range((c.Lower, c.Upper))} · 360°, {c.Sampling.Describe()}");
         ImageLayers.LowerAffine(l, c.Sampling, "Rotations", new[] { OpArg.Float(c.Lower).Named("lower"), OpArg.Float(c.Upper).Named("upper") });
     }
+
+    /// <summary>keras/src/layers/preprocessing/image_preprocessing/random_rotation.py, <c>get_config</c>.</summary>
+    protected override void ToKeras(RandomRotationConfig c, KerasConfigWriter k) =>
+        c.Sampling.ToKeras(k.Floats("factor", new[] { c.Lower, c.Upper }));
 }

@@ -1,3 +1,4 @@
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 
@@ -37,4 +38,8 @@ internal sealed class RandomTranslation : LayerDescriptor<RandomTranslationConfi
             "Translations",
             new[] { OpArg.Float(c.Height.Lower).Named("heightLower"), OpArg.Float(c.Height.Upper).Named("heightUpper"), OpArg.Float(c.Width.Lower).Named("widthLower"), OpArg.Float(c.Width.Upper).Named("widthUpper") });
     }
+
+    /// <summary>keras/src/layers/preprocessing/image_preprocessing/random_translation.py, <c>get_config</c>.</summary>
+    protected override void ToKeras(RandomTranslationConfig c, KerasConfigWriter k) =>
+        c.Sampling.ToKeras(k.Floats("height_factor", new[] { c.Height.Lower, c.Height.Upper }).Floats("width_factor", new[] { c.Width.Lower, c.Width.Upper }));
 }

@@ -1,3 +1,4 @@
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 
@@ -45,4 +46,8 @@ internal sealed class RandomZoom : LayerDescriptor<RandomZoomConfig>
                 OpArg.Float(width.Lower).Named("widthLower"), OpArg.Float(width.Upper).Named("widthUpper"), OpArg.Bool(c.Width is null).Named("keepAspect"),
             });
     }
+
+    /// <summary>keras/src/layers/preprocessing/image_preprocessing/random_zoom.py, <c>get_config</c>.</summary>
+    protected override void ToKeras(RandomZoomConfig c, KerasConfigWriter k) =>
+        c.Sampling.ToKeras(k.Floats("height_factor", new[] { c.Height.Lower, c.Height.Upper }).Floats("width_factor", c.Width is { } w ? new[] { w.Lower, w.Upper } : null));
 }

@@ -1,3 +1,4 @@
+using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 
@@ -31,5 +32,14 @@ internal sealed class Rescaling : LayerDescriptor<RescalingConfig>
         {
             l.Backward($"{LayerLowering.Kernels}RescalingKernel.Backward", l.OutputGradient, l.InputGradient(), scale, l.Accumulate().Named("accumulate"));
         }
+    }
+
+    /// <summary>keras/src/layers/preprocessing/rescaling.py, <c>get_config</c>.</summary>
+    protected override void ToKeras(RescalingConfig c, KerasConfigWriter k) => k.Float("scale", c.Scale).Float("offset", c.Offset);
+
+    public override void ReadKerasConfig(KerasConfigReader k)
+    {
+        k.Number("scale", "Scale");
+        k.Number("offset", "Offset");
     }
 }

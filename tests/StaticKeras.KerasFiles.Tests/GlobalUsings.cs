@@ -1,0 +1,2 @@
+global using StaticKeras;
+global using StaticKeras.Saving;
