@@ -67,7 +67,7 @@ internal abstract class PoolingLayer : LayerDescriptor<PoolingConfig>
     protected override void Lower(PoolingConfig c, LayerLowering l)
     {
         OpArg geometry = l.Field("_geometry", $"{LayerLowering.Kernels}PoolGeometry", Geometry(c, l.InputShape()), $"{l.Layer.Path}'s windows over {l.InputShape()}");
-        l.Describe($"{string.Join("×", c.PoolSize)} pool, stride {string.Join("×", c.Strides)}, {(c.Same ? "same" : "valid")}");
+        l.Describe($"{string.Join("x", c.PoolSize)} pool, stride {string.Join("x", c.Strides)}, {(c.Same ? "same" : "valid")}");
         PoolCalls.Lower(l, geometry, IsMax);
     }
 

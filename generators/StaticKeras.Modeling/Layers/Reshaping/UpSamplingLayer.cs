@@ -52,7 +52,7 @@ internal abstract class UpSamplingLayer : LayerDescriptor<UpSamplingConfig>
 
         Shape x = l.InputShape();
         string method = c.Bilinear ? "Bilinear" : "Nearest";
-        l.Describe((SpatialAxes == 1 ? $"×{c.Columns}" : $"×{c.Rows}×{c.Columns}") + ", " + method.ToLowerInvariant());
+        l.Describe((SpatialAxes == 1 ? $"x{c.Columns}" : $"x{c.Rows} x{c.Columns}") + ", " + method.ToLowerInvariant());
         OpArg[] geometry = { OpArg.Batch, OpArg.Int(SpatialAxes == 1 ? 1 : x[0]), OpArg.Int(x[SpatialAxes - 1]), OpArg.Int(x.Last), OpArg.Int(c.Rows), OpArg.Int(c.Columns) };
         string kernel = $"{LayerLowering.Kernels}UpSamplingKernel.{method}";
         l.Forward(kernel + "Forward", Concat(geometry, l.Input(), l.Output));
