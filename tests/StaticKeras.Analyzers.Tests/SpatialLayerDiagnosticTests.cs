@@ -92,4 +92,25 @@ public sealed class SpatialLayerDiagnosticTests
             public partial class M;
             """);
     }
+
+    [Fact]
+    public void A_block_of_these_layers_used_twice_compiles_with_a_geometry_per_use()
+    {
+        AnalyzerRun.Verify("""
+            using StaticKeras;
+            [Input(8, 8, 2)]
+            [MaxPooling2D(3, Strides = [1], Padding = "same")]
+            [Permute(2, 1, 3)]
+            [ZeroPadding2D(1)]
+            [Cropping2D(1)]
+            public partial class PoolBlock;
+
+            [Input(8, 8, 2)]
+            [Block<PoolBlock>]
+            [Block<PoolBlock>]
+            [Flatten]
+            [Dense(1)]
+            public partial class M;
+            """);
+    }
 }

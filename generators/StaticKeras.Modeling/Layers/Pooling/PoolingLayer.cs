@@ -33,7 +33,8 @@ internal abstract class PoolingLayer : LayerDescriptor<PoolingConfig>
         string example = SpatialAxes == 1 ? $"[{KerasClassName}(2)]" : $"[{KerasClassName}(2)] or [{KerasClassName}(3, 2)]";
         int[]? fallback = DefaultPoolSize is int d ? Enumerable.Repeat(d, SpatialAxes).ToArray() : null;
         int[]? pool = a.PerAxis("PoolSize", SpatialAxes, fallback, 1, example);
-        int[]? strides = a.PerAxis("Strides", SpatialAxes, pool ?? fallback ?? new int[SpatialAxes], 1, $"[{KerasClassName}(2, Strides = [1])]");
+        // Keras's strides=None is the pool size; a wrong pool size is reported already, and strides are still checked.
+        int[]? strides = a.PerAxis("Strides", SpatialAxes, pool ?? new int[SpatialAxes], 1, $"[{KerasClassName}(2, Strides = [1])]");
         bool same = a.Choice("Padding", "valid", "valid", "same") == "same";
         return pool is null || strides is null || a.Failed ? null : new PoolingConfig(pool.ToEquatableArray(), strides.ToEquatableArray(), same);
     }
