@@ -75,11 +75,11 @@ public sealed class PoolingShapeTests
     }
 
     [Fact]
-    public void A_pool_larger_than_the_input_is_SK1004_on_the_pool_size_with_the_sizes()
+    public void A_pool_larger_than_the_input_is_SK1005_on_the_pool_size_with_the_sizes()
     {
         ModelError error = Error([2, 5, 1], "MaxPooling2D", ("PoolSize", new[] { 3 }));
-        Assert.Equal((ErrorKind.IncompatibleInput, "PoolSize"), (error.Kind, error.Argument));
-        Assert.Equal("MaxPooling2D 'max_pooling2d': its 3×3 pool is larger than its 2×5 input (None, 2, 5, 1) with Padding \"valid\" (rows: 2 < 3). Use a pool of at most 2×5, or Padding = \"same\".", error.Message);
+        Assert.Equal((ErrorKind.NonPositiveDimension, "PoolSize"), (error.Kind, error.Argument));
+        Assert.Equal("MaxPooling2D 'max_pooling2d': its 3×3 pool does not fit the 2×5 input with Padding \"valid\" (rows: 2 < 3). Use Padding = \"same\", a smaller PoolSize, or a larger input.", error.Message);
         Assert.Contains("(steps: 2 < 3)", Error([2, 4], "AveragePooling1D", ("PoolSize", 3)).Message);
     }
 

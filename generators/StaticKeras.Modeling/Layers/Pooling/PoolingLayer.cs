@@ -53,11 +53,12 @@ internal abstract class PoolingLayer : LayerDescriptor<PoolingConfig>
             output[i] = PoolWindows.Outputs(input[i], c.PoolSize[i], c.Strides[i], c.Same);
             if (output[i] < 1)
             {
+                // As Keras's compute_pooling_output_shape ("Computed output size would be zero or negative"), and the convolutions' SK1005.
                 string pool = string.Join("×", c.PoolSize), spatial = string.Join("×", input.Dims.Take(SpatialAxes));
                 layer.Error(
-                    ErrorKind.IncompatibleInput,
+                    ErrorKind.NonPositiveDimension,
                     "PoolSize",
-                    $"{layer.Title}: its {pool} pool is larger than its {spatial} input {input} with Padding \"valid\" ({AxisName(i)}: {input[i]} < {c.PoolSize[i]}). Use a pool of at most {spatial}, or Padding = \"same\".");
+                    $"{layer.Title}: its {pool} pool does not fit the {spatial} input with Padding \"valid\" ({AxisName(i)}: {input[i]} < {c.PoolSize[i]}). Use Padding = \"same\", a smaller PoolSize, or a larger input.");
                 return;
             }
         }

@@ -35,7 +35,7 @@ internal sealed class Permute : LayerDescriptor<PermuteConfig>
         string written = "(" + string.Join(", ", c.Dims) + ")";
         if (c.Dims.Count != rank)
         {
-            layer.Error(ErrorKind.IncompatibleInput, "Dims", $"{layer.Title} reorders {c.Dims.Count} axes {written}, but its input {layer.Input} has {rank}. Give every axis 1..{rank} once, for example [Permute({string.Join(", ", Enumerable.Range(1, rank).Reverse())})].");
+            layer.Error(ErrorKind.IncompatibleInput, "Dims", $"{layer.Title} reorders {c.Dims.Count} {(c.Dims.Count == 1 ? "axis" : "axes")} {written}, but its input {layer.Input} has {rank}. Give every axis 1..{rank} once, for example [Permute({string.Join(", ", Enumerable.Range(1, rank).Reverse())})].");
             return;
         }
 
