@@ -7,7 +7,7 @@ using StaticKeras.Data;
 string data = Path.Combine(AppContext.BaseDirectory, "data", "mnist");
 var (xTrain, yTrain) = Mnist.Load(data, "train10k");
 var (xTest, yTest) = Mnist.Load(data, "t10k");
-Console.WriteLine($"MNIST: {yTrain.Length} training images, {yTest.Length} test images, {KernelThreads()} kernel threads");
+Console.WriteLine($"MNIST: {yTrain.Length} training images, {yTest.Length} test images, {KernelOptions.Threads} kernel threads");
 
 var model = new MnistConvnet(seed: 42);
 model.Compile(
@@ -22,8 +22,6 @@ Console.WriteLine($"Trained in {clock.Elapsed.TotalSeconds:0.0} s");
 
 var scores = model.Evaluate(xTest, yTest, batchSize: 256);
 Console.WriteLine($"Test accuracy: {scores["accuracy"]:0.0000} (loss {scores["loss"]:0.0000})");
-
-static int KernelThreads() => StaticKeras.Kernels.KernelOptions.Threads;
 
 /// <summary>
 /// Keras's MNIST convnet: two 3×3 ReLU convolutions, each followed by 2×2 max pooling, then

@@ -29,10 +29,45 @@ public sealed class KerasConfigTests
         Specs.Layer("Flatten"),
         Specs.Layer("Dense", ("Units", 3)));
 
-    [Fact]
-    public void A_model_written_as_Keras_config_and_imported_back_has_the_same_layer_configurations()
+    /// <summary>The convolution family, pooling, reshaping and noise layers, each away from its defaults.</summary>
+    private static ModelSpec Images() => Specs.Model(
+        Specs.Layer("Input", ("Shape", new[] { 12, 12, 3 })),
+        Specs.Layer("Conv2D", ("Filters", 4), ("KernelSize", new[] { 3, 2 }), ("Padding", "same"), ("DilationRate", new[] { 2 }), ("Activation", "relu"), ("UseBias", false)),
+        Specs.Layer("BatchNormalization", ("Momentum", 0.9), ("Epsilon", 0.01), ("Center", false)),
+        Specs.Layer("DepthwiseConv2D", ("KernelSize", new[] { 3 }), ("DepthMultiplier", 2), ("Strides", new[] { 1, 2 })),
+        Specs.Layer("SeparableConv2D", ("Filters", 6), ("KernelSize", new[] { 2 }), ("Padding", "same"), ("Activation", "tanh")),
+        Specs.Layer("Conv2DTranspose", ("Filters", 3), ("KernelSize", new[] { 3 }), ("Strides", new[] { 2 }), ("OutputPadding", new[] { 1 })),
+        Specs.Layer("MaxPooling2D", ("PoolSize", new[] { 3 }), ("Strides", new[] { 1 }), ("Padding", "same")),
+        Specs.Layer("AveragePooling2D", ("PoolSize", new[] { 2, 1 })),
+        Specs.Layer("ZeroPadding2D", ("Padding", new[] { 1, 2, 3, 4 })),
+        Specs.Layer("Cropping2D", ("Cropping", new[] { 1, 2 })),
+        Specs.Layer("UpSampling2D", ("Size", new[] { 2, 3 }), ("Interpolation", "bilinear")),
+        Specs.Layer("SpatialDropout2D", ("Rate", 0.25), ("Seed", 4)),
+        Specs.Layer("GaussianNoise", ("Stddev", 0.1), ("Seed", 5)),
+        Specs.Layer("GaussianDropout", ("Rate", 0.3)),
+        Specs.Layer("GlobalMaxPooling2D", ("KeepDims", true)),
+        Specs.Layer("Flatten"),
+        Specs.Layer("RepeatVector", ("N", 3)),
+        Specs.Layer("Permute", ("Dims", new[] { 2, 1 })),
+        Specs.Layer("Conv1D", ("Filters", 2), ("KernelSize", new[] { 2 }), ("Padding", "causal")),
+        Specs.Layer("MaxPooling1D", ("PoolSize", new[] { 2 }), ("Strides", new[] { 1 })),
+        Specs.Layer("AveragePooling1D", ("PoolSize", new[] { 2 }), ("Padding", "same")),
+        Specs.Layer("ZeroPadding1D", ("Padding", new[] { 1, 2 })),
+        Specs.Layer("Cropping1D", ("Cropping", new[] { 1 })),
+        Specs.Layer("UpSampling1D", ("Size", new[] { 3 })),
+        Specs.Layer("SpatialDropout1D", ("Rate", 0.1)),
+        Specs.Layer("GlobalAveragePooling1D", ("KeepDims", true)),
+        Specs.Layer("GlobalMaxPooling1D"));
+
+    public static TheoryData<string> Models() => new() { nameof(Everything), nameof(Images) };
+
+    private static ModelSpec Model(string name) => name == nameof(Images) ? Images() : Everything();
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void A_model_written_as_Keras_config_and_imported_back_has_the_same_layer_configurations(string model)
     {
-        ModelGraph declared = ShapeInference.Infer(Everything());
+        ModelGraph declared = ShapeInference.Infer(Model(model));
         Assert.Empty(declared.Errors);
         KerasModelFile file = KerasModelWriter.Write(declared);
 
@@ -59,6 +94,17 @@ public sealed class KerasConfigTests
         Assert.Contains("\"target_shape\": [12, 4]", config);
         Assert.Contains("\"batch_shape\": [null, 4, 6]", config);
         Assert.Contains("\"keras_history\": [\"t\", 0, 0]", config);
+
+        string images = KerasModelWriter.Write(ShapeInference.Infer(Images())).Config;
+        Assert.Contains("\"pool_size\": [3, 3], \"padding\": \"same\", \"strides\": [1, 1], \"data_format\": \"channels_last\"", images);
+        Assert.Contains("\"padding\": [[1, 2], [3, 4]], \"data_format\": \"channels_last\"", images);
+        Assert.Contains("\"cropping\": [[1, 1], [2, 2]]", images);
+        Assert.Contains("\"size\": [2, 3], \"data_format\": \"channels_last\", \"interpolation\": \"bilinear\"", images);
+        Assert.Contains("\"keepdims\": true", images);
+        Assert.Contains("\"cropping\": [1, 1]", images);
+        Assert.Contains("\"size\": 3", images);
+        Assert.Contains("\"dims\": [2, 1]", images);
+        Assert.Contains("\"n\": 3", images);
     }
 
     [Fact]

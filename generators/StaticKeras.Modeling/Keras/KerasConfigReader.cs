@@ -66,6 +66,13 @@ internal sealed class KerasConfigReader
             : null,
         "a list of whole numbers");
 
+    /// <summary>Nested lists of integers (<c>[[1, 1], [2, 2]]</c>) flattened in order, or one integer, as <paramref name="argument"/>.</summary>
+    public void NestedInts(string key, string argument) => Convert(
+        key,
+        argument,
+        v => Flatten(v) is { } values ? ArgumentValue.FromNumbers(values) : null,
+        "whole numbers, or lists of them");
+
     /// <summary>A list of numbers (or one number) as <paramref name="argument"/>.</summary>
     public void Numbers(string key, string argument) => Convert(
         key,
@@ -135,6 +142,32 @@ internal sealed class KerasConfigReader
                 Problem(m.Key, m.Value, "StaticKeras's layer has no such argument");
             }
         }
+    }
+
+    private static double[]? Flatten(JsonValue v)
+    {
+        if (v.Kind == JsonKind.Number)
+        {
+            return IsWhole(v) ? new[] { Number(v) } : null;
+        }
+
+        if (v.Kind != JsonKind.Array)
+        {
+            return null;
+        }
+
+        var values = new List<double>();
+        foreach (JsonValue item in v.Items)
+        {
+            if (Flatten(item) is not { } inner)
+            {
+                return null;
+            }
+
+            values.AddRange(inner);
+        }
+
+        return values.ToArray();
     }
 
     /// <summary>A JSON value as a message shows it.</summary>
