@@ -77,7 +77,7 @@ public static class ConsoleMode
             WarmUpRound(threads);
             if (convolutions)
             {
-                Cnn.KernelCnn.WarmUp();
+                Cnn.CnnFigures.WarmUp();
                 Cnn.ConvFigures.WarmUp();
             }
 

@@ -28,6 +28,9 @@ public sealed class BenchmarkModel
     /// <summary>The tiny 4-8-1 (ReLU, sigmoid, binary cross-entropy, Adam 1e-3).</summary>
     public static BenchmarkModel Tiny { get; } = new("Tiny 4-8-1", "Tiny 4-8-1 Adam BCE", 4, 1, 2, () => new Tiny(seed: 0), () => Losses.BinaryCrossentropy, "Relu", "Sigmoid");
 
+    /// <summary>The CNN c32-p-c64-p-d10 on 28×28×1 (ReLU, softmax cross-entropy, Adam 1e-3).</summary>
+    public static BenchmarkModel Cnn { get; } = new("CNN c32-p-c64-p-d10", "CNN c32-p-c64-p-d10 Adam", 28 * 28, 10, 10, () => new Cnn(seed: 0), () => Losses.SparseCategoricalCrossentropy, "Relu", "Softmax");
+
     /// <summary>The name in INFER lines (as the peer prints it).</summary>
     public string Name { get; }
 

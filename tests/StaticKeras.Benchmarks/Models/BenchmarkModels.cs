@@ -11,3 +11,16 @@ public partial class Mlp;
 [Dense(8, Activation = Activation.Relu)]
 [Dense(1, Activation = Activation.Sigmoid)]
 public partial class Tiny;
+
+/// <summary>
+/// The CNN of ../shared/peers: Conv2D 32 3×3 ReLU → MaxPool 2 → Conv2D 64 3×3 ReLU → MaxPool 2 →
+/// Flatten → Dense 10 softmax on 28×28×1, trained with sparse categorical cross-entropy.
+/// </summary>
+[Input(28, 28, 1)]
+[Conv2D(32, 3, Activation = Activation.Relu)]
+[MaxPooling2D(2)]
+[Conv2D(64, 3, Activation = Activation.Relu)]
+[MaxPooling2D(2)]
+[Flatten]
+[Dense(10, Activation = Activation.Softmax)]
+public partial class Cnn;

@@ -14,6 +14,9 @@ public class GemmDeterminismTests
     [InlineData(true, false, 300, 257, 129)]
     [InlineData(false, true, 129, 530, 300)]
     [InlineData(false, false, 128, 128, 784)]
+    [InlineData(false, false, 1, 10, 1600)] // one narrow row: GemmSmall's NarrowRow against the tiled kernels
+    [InlineData(true, false, 1, 15, 300)]
+    [InlineData(false, false, 1, 3, 700)]
     public void Threads_and_kernels_give_the_same_bits(bool transposeA, bool transposeB, int m, int n, int k)
     {
         float[] a = GemmReference.Random(m * k, 1), b = GemmReference.Random(k * n, 2), bias = GemmReference.Random(n, 3);

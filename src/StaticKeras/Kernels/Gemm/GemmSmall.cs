@@ -5,8 +5,10 @@ using System.Runtime.Intrinsics;
 namespace StaticKeras.Kernels;
 
 /// <summary>
-/// Products too small for tiling (the layers of a 4-8-1 model): one row at a time, the columns
-/// in the widest vectors that fit and scalars after, with no packing, scratch or thread hand-off.
+/// Products too small for tiling (the layers of a 4-8-1 model), and single rows narrower than a
+/// 512-bit vector (a 10-unit classifier at batch 1, whose panel the tiled driver would pack from
+/// the whole kernel on every call): one row at a time, the columns in the widest vectors that fit
+/// and scalars after, with no packing, scratch or thread hand-off.
 /// Each element still sums its depth in ascending order with one fused multiply-add per step, so
 /// it matches the tiled kernels bit for bit.
 /// </summary>
@@ -14,7 +16,11 @@ internal static unsafe class GemmSmall
 {
     /// <summary>Whether the problem is small enough that the tiled driver's set-up would dominate (and reads A in place).</summary>
     public static bool Suits(in GemmProblem g) =>
-        g.GatherA == null && ((long)g.M * g.N * g.K <= 2048 || (g.K <= 16 && g.N < 16));
+        g.GatherA == null && ((long)g.M * g.N * g.K <= 2048 || (g.K <= 16 && g.N < 16) || (g.M == 1 && g.N < 16 && NarrowRowSuits(g)));
+
+    /// <summary>Whether <see cref="NarrowRow"/> can run: B's columns contiguous, and vector FMA on this machine.</summary>
+    private static bool NarrowRowSuits(in GemmProblem g) =>
+        g.BCol == 1 && Vector256.IsHardwareAccelerated && GemmKernelSelection.HasVectorFma;
 
     /// <summary>Computes the whole problem, epilogue included.</summary>
     public static void Run(in GemmProblem g)
@@ -24,6 +30,12 @@ internal static unsafe class GemmSmall
             float* c = g.C + (i * g.Ldc);
             float* a = g.A + (i * g.ARow);
             int j = 0;
+            if (g.N < 16 && NarrowRowSuits(g))
+            {
+                NarrowRow(g, a, c);
+                continue;
+            }
+
             if (g.BCol == 1)
             {
                 if (Vector512.IsHardwareAccelerated)
@@ -75,6 +87,71 @@ internal static unsafe class GemmSmall
         }
 
         return j;
+    }
+
+    /// <summary>
+    /// One row of fewer than 16 columns: 8, then 4, then up to 3 single columns, all advanced in the
+    /// same pass over the depth, so a long depth pays the FMA's latency once per step instead of
+    /// once per column group. Each column still sums its depth in ascending order.
+    /// </summary>
+    private static void NarrowRow(in GemmProblem g, float* a, float* c)
+    {
+        int wide = g.N >= 8 ? 8 : 0;
+        int middle = g.N - wide >= 4 ? 4 : 0;
+        int single = wide + middle, rest = g.N - single;
+        Vector256<float> sum8 = wide > 0 && g.Accumulate ? Vector256.Load(c) : default;
+        Vector128<float> sum4 = middle > 0 && g.Accumulate ? Vector128.Load(c + wide) : default;
+        float s0 = rest > 0 && g.Accumulate ? c[single] : 0f;
+        float s1 = rest > 1 && g.Accumulate ? c[single + 1] : 0f;
+        float s2 = rest > 2 && g.Accumulate ? c[single + 2] : 0f;
+        float* b = g.B;
+        for (int p = 0; p < g.K; p++, b += g.BRow)
+        {
+            float x = a[p * g.ACol];
+            if (wide > 0)
+            {
+                sum8 = Vector256.FusedMultiplyAdd(Vector256.Create(x), Vector256.Load(b), sum8);
+            }
+
+            if (middle > 0)
+            {
+                sum4 = Vector128.FusedMultiplyAdd(Vector128.Create(x), Vector128.Load(b + wide), sum4);
+            }
+
+            if (rest > 0)
+            {
+                s0 = MathF.FusedMultiplyAdd(x, b[single], s0);
+                if (rest > 1)
+                {
+                    s1 = MathF.FusedMultiplyAdd(x, b[single + 1], s1);
+                    if (rest > 2)
+                    {
+                        s2 = MathF.FusedMultiplyAdd(x, b[single + 2], s2);
+                    }
+                }
+            }
+        }
+
+        if (wide > 0)
+        {
+            sum8.Store(c);
+        }
+
+        if (middle > 0)
+        {
+            sum4.Store(c + wide);
+        }
+
+        Span<float> singles = [s0, s1, s2];
+        for (int j = 0; j < rest; j++)
+        {
+            c[single + j] = singles[j];
+        }
+
+        for (int j = 0; j < g.N; j++)
+        {
+            c[j] = Finish(g, c[j], j);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
