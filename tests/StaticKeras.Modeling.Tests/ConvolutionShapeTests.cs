@@ -163,4 +163,18 @@ public sealed class ConvolutionShapeTests
         Assert.Equal(argument, error.Argument);
         Assert.Contains(message, error.Message);
     }
+
+    [Theory]
+    [InlineData(3, 16)]
+    [InlineData(15, 32)]
+    [InlineData(16, 15)]
+    [InlineData(16, 16)]
+    [InlineData(32, 64)]
+    public void Inference_prepares_a_Winograd_kernel_exactly_where_the_runtime_uses_one(int channels, int filters)
+    {
+        ModelGraph graph = SingleLayer.Infer([9, 9, channels], "Conv2D", ("Filters", filters), ("KernelSize", new[] { 3 }), ("Padding", "same"));
+        bool prepares = SingleLayer.Lower(graph, training: false).PrepareOps.Count > 0;
+        Assert.Equal(Conv2DKernel.PreparedKernelSize(new ConvGeometry(9, 9, channels, filters, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1)) > 0, prepares);
+        Assert.Empty(SingleLayer.Lower(graph, training: true).PrepareOps);
+    }
 }

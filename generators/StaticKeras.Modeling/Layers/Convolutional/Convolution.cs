@@ -86,7 +86,7 @@ internal abstract class Convolution : LayerDescriptor<ConvConfig>
     {
         Shape input = l.InputShape();
         OpArg geometry = Geometry(c, input).Field(l, $"{l.Layer.Path}: {c.Window.KernelText} convolution of {input} to {l.OutputShape}");
-        ConvLowering.Lower(l, geometry, c.Activation, c.Filters, "kernel", MayPrepareKernel(c));
+        ConvLowering.Lower(l, geometry, c.Activation, c.Filters, "kernel", MayPrepareKernel(c, l.InputShape()));
     }
 
     protected override ActivationSpec? Activation(ConvConfig c) => c.Activation;
@@ -136,9 +136,13 @@ internal abstract class Convolution : LayerDescriptor<ConvConfig>
 
     private static OpArg OnnxConvolution(ConvConfig c, Shape input) => OnnxConvolution(c.Window, input, c.Filters, c.Groups);
 
-    /// <summary>Whether the runtime may multiply by a transformed kernel (Winograd: 3×3, unit strides and dilation, one group).</summary>
-    private bool MayPrepareKernel(ConvConfig c) =>
-        Rank == 2 && c.Groups == 1 && c.Window.KernelSize.All(k => k == 3) && c.Window.Strides.All(s => s == 1) && c.Window.DilationRate.All(d => d == 1);
+    /// <summary>
+    /// Whether the runtime multiplies by a transformed kernel: Winograd's conditions (3×3, unit
+    /// strides and dilation, one group, at least 16 channels and filters, as the runtime's
+    /// <c>WinogradProducts.Applies</c>); otherwise the pass would carry an empty prepared kernel.
+    /// </summary>
+    private bool MayPrepareKernel(ConvConfig c, Shape input) =>
+        Rank == 2 && c.Groups == 1 && input[input.Rank - 1] >= 16 && c.Filters >= 16 && c.Window.KernelSize.All(k => k == 3) && c.Window.Strides.All(s => s == 1) && c.Window.DilationRate.All(d => d == 1);
 }
 
 /// <summary><c>[Conv2D(filters, kernelSize)]</c>: Keras's 2D convolution over <c>(height, width, channels)</c>.</summary>
