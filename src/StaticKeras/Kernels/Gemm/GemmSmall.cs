@@ -16,7 +16,10 @@ internal static unsafe class GemmSmall
 {
     /// <summary>Whether the problem is small enough that the tiled driver's set-up would dominate (and reads A in place).</summary>
     public static bool Suits(in GemmProblem g) =>
-        g.GatherA == null && ((long)g.M * g.N * g.K <= 2048 || (g.K <= 16 && g.N < 16) || (g.M == 1 && g.N < 16 && NarrowRowSuits(g)));
+        g.GatherA == null && ((long)g.M * g.N * g.K <= 2048 || (g.K <= 16 && g.N < 16) || IsNarrowRow(g));
+
+    /// <summary>One row, fewer than 16 columns and a long depth: <see cref="NarrowRow"/>'s case.</summary>
+    private static bool IsNarrowRow(in GemmProblem g) => g.M == 1 && g.N < 16 && g.K > 16 && NarrowRowSuits(g);
 
     /// <summary>Whether <see cref="NarrowRow"/> can run: B's columns contiguous, and vector FMA on this machine.</summary>
     private static bool NarrowRowSuits(in GemmProblem g) =>
@@ -25,17 +28,18 @@ internal static unsafe class GemmSmall
     /// <summary>Computes the whole problem, epilogue included.</summary>
     public static void Run(in GemmProblem g)
     {
+        if (IsNarrowRow(g))
+        {
+            NarrowRow(g, g.A, g.C);
+            GemmEpilogue.AfterStore(g, 0, 1, 0, g.N);
+            return;
+        }
+
         for (int i = 0; i < g.M; i++)
         {
             float* c = g.C + (i * g.Ldc);
             float* a = g.A + (i * g.ARow);
             int j = 0;
-            if (g.N < 16 && NarrowRowSuits(g))
-            {
-                NarrowRow(g, a, c);
-                continue;
-            }
-
             if (g.BCol == 1)
             {
                 if (Vector512.IsHardwareAccelerated)
