@@ -65,8 +65,7 @@ internal static class KerasInitializers
     {
         if (value.Kind == JsonKind.String)
         {
-            string alias = value.Text == "GlorotUniform" ? "glorot_uniform" : value.Text;
-            return Known.Any(k => k.Name == alias) ? alias : Known.FirstOrDefault(k => k.Class == value.Text).Name;
+            return Known.Any(k => k.Name == value.Text) ? value.Text : Known.FirstOrDefault(k => k.Class == value.Text).Name;
         }
 
         if (value.Kind != JsonKind.Object || value["class_name"] is not { Kind: JsonKind.String } cls)

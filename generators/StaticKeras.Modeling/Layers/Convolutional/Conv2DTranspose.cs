@@ -2,7 +2,6 @@ using System.Linq;
 using StaticKeras.Modeling.Keras;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
-using StaticKeras.Saving.Json;
 using StaticKeras.Modeling.Specs;
 
 namespace StaticKeras.Modeling.Layers.Convolutional;
@@ -131,10 +130,7 @@ internal sealed class Conv2DTranspose : LayerDescriptor<Conv2DTransposeConfig>
     {
         k.Int("filters", "Filters");
         ConvArguments.ReadWindow(k);
-        if (k.Value("output_padding") is { Kind: not JsonKind.Null })
-        {
-            k.Ints("output_padding", "OutputPadding");
-        }
+        k.Ints("output_padding", "OutputPadding"); // None (Keras's default) leaves ours: none
 
         k.Activation("activation", "Activation");
         k.Bool("use_bias", "UseBias");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq;
 using StaticKeras.Modeling.Keras;
+using StaticKeras.Modeling.Layers.Merging;
 using StaticKeras.Modeling.Lowering;
 using StaticKeras.Modeling.Shapes;
 using StaticKeras.Modeling.Specs;
@@ -66,7 +67,8 @@ internal sealed class BatchNormalization : LayerDescriptor<BatchNormalizationCon
     protected override void Infer(BatchNormalizationConfig c, LayerInference layer)
     {
         Shape input = layer.Input;
-        if (AxisIndex(c.Axis, input.Rank) is not int axis)
+        int axis = Concatenate.SampleAxis(c.Axis, input.Rank);
+        if (axis < 0)
         {
             layer.Error(ErrorKind.InvalidHyperparameter, "Axis", $"{layer.Title}: Axis {c.Axis} is outside its input {input}; use 1..{input.Rank} or -{input.Rank}..-1 (-1, the channels, is Keras's default; axis 0 is the batch).");
             return;
@@ -91,7 +93,7 @@ internal sealed class BatchNormalization : LayerDescriptor<BatchNormalizationCon
     protected override void Lower(BatchNormalizationConfig c, LayerLowering l)
     {
         Shape input = l.InputShape();
-        int axis = AxisIndex(c.Axis, input.Rank)!.Value;
+        int axis = Concatenate.SampleAxis(c.Axis, input.Rank);
         int channels = input[axis];
         int outer = input.Dims.Take(axis).Aggregate(1, (p, d) => p * d);
         int inner = input.Dims.Skip(axis + 1).Aggregate(1, (p, d) => p * d);
@@ -121,7 +123,7 @@ internal sealed class BatchNormalization : LayerDescriptor<BatchNormalizationCon
     protected override void Export(BatchNormalizationConfig c, LayerLowering l)
     {
         Shape input = l.InputShape();
-        if (AxisIndex(c.Axis, input.Rank) != input.Rank - 1)
+        if (Concatenate.SampleAxis(c.Axis, input.Rank) != input.Rank - 1)
         {
             l.CannotExport($"its Axis {c.Axis} is not the last axis, which is the only one the ONNX writer normalises");
             return;
@@ -170,13 +172,6 @@ internal sealed class BatchNormalization : LayerDescriptor<BatchNormalizationCon
         }
 
         k.Ignore("synchronized", "renorm", "renorm_clipping", "renorm_momentum");
-    }
-
-    /// <summary>Keras's axis (the batch is axis 0; negative counts from the end) as an index into the sample's dimensions, or null when outside.</summary>
-    private static int? AxisIndex(int axis, int rank)
-    {
-        int index = axis < 0 ? rank + axis : axis - 1;
-        return index >= 0 && index < rank ? index : null;
     }
 
     private static BatchNormalizationConfig? Fail(LayerArguments a)

@@ -8,11 +8,17 @@ using StaticKeras.Modeling.Specs;
 
 namespace StaticKeras.Modeling.Layers.Pooling;
 
-/// <summary>Keras's pooling arguments, one value per spatial axis (keras/src/layers/pooling/base_pooling.py).</summary>
-/// <param name="PoolSize">The window, per axis.</param>
-/// <param name="Strides">The step between windows, per axis (the pool size when Keras's <c>strides=None</c>).</param>
-/// <param name="Same">True for <c>padding="same"</c>.</param>
-internal sealed record PoolingConfig(EquatableArray<int> PoolSize, EquatableArray<int> Strides, bool Same) : LayerConfig;
+/// <summary>
+/// Keras's pooling arguments (keras/src/layers/pooling/base_pooling.py) as a convolution's window
+/// without dilation: <c>KernelSize</c> is the pool size, <c>Strides</c> the step (the pool size
+/// when Keras's <c>strides=None</c>), <c>Padding</c> "valid" or "same", with the same arithmetic.
+/// </summary>
+/// <param name="Window">The window, one value per spatial axis.</param>
+internal sealed record PoolingConfig(ConvWindowConfig Window) : LayerConfig
+{
+    /// <summary>The window, per axis.</summary>
+    public EquatableArray<int> PoolSize => Window.KernelSize;
+}
 
 /// <summary>
 /// MaxPooling1D/2D and AveragePooling1D/2D: windows over the spatial axes of a channels-last input,
@@ -37,8 +43,10 @@ internal abstract class PoolingLayer : LayerDescriptor<PoolingConfig>
         int[]? pool = a.PerAxis("PoolSize", SpatialAxes, fallback, 1, example);
         // Keras's strides=None is the pool size; a wrong pool size is reported already, and strides are still checked.
         int[]? strides = a.PerAxis("Strides", SpatialAxes, pool ?? new int[SpatialAxes], 1, $"[{KerasClassName}(2, Strides = [1])]");
-        bool same = a.Choice("Padding", "valid", "valid", "same") == "same";
-        return pool is null || strides is null || a.Failed ? null : new PoolingConfig(pool.ToEquatableArray(), strides.ToEquatableArray(), same);
+        string padding = a.Choice("Padding", "valid", "valid", "same");
+        return pool is null || strides is null || a.Failed
+            ? null
+            : new PoolingConfig(new ConvWindowConfig(pool.ToEquatableArray(), strides.ToEquatableArray(), padding, Enumerable.Repeat(1, SpatialAxes).ToEquatableArray()));
     }
 
     protected override void Infer(PoolingConfig c, LayerInference layer)
@@ -52,8 +60,7 @@ internal abstract class PoolingLayer : LayerDescriptor<PoolingConfig>
         int[] output = input.Dims.ToArray();
         for (int i = 0; i < SpatialAxes; i++)
         {
-            (int before, int after) = Pads(c, i, input[i]);
-            output[i] = ConvWindow.OutputLength(input[i], c.PoolSize[i], c.Strides[i], 1, before, after);
+            output[i] = c.Window.Output(i, input[i]);
             if (output[i] < 1)
             {
                 // As Keras's compute_pooling_output_shape ("Computed output size would be zero or negative"), and the convolutions' SK1005.
@@ -72,34 +79,30 @@ internal abstract class PoolingLayer : LayerDescriptor<PoolingConfig>
     protected override void Lower(PoolingConfig c, LayerLowering l)
     {
         OpArg geometry = l.Field("_geometry", $"{LayerLowering.Kernels}PoolGeometry", Geometry(c, l.InputShape()), $"{l.Layer.Path}'s windows over {l.InputShape()}");
-        l.Describe($"{string.Join("x", c.PoolSize)} pool, stride {string.Join("x", c.Strides)}, {(c.Same ? "same" : "valid")}");
+        l.Describe($"{string.Join("x", c.PoolSize)} pool, stride {string.Join("x", c.Window.Strides)}, {c.Window.Padding}");
         PoolCalls.Lower(l, geometry, IsMax);
     }
 
     protected override void Export(PoolingConfig c, LayerLowering l)
     {
         Shape input = l.InputShape();
-        string pooling = $"new global::StaticKeras.Onnx.OnnxPooling({OnnxForms.Ints(input.Dims.Take(SpatialAxes)).Text}, {OnnxForms.Ints(c.PoolSize).Text}) {{ Strides = {OnnxForms.Ints(c.Strides).Text}, Padding = \"{(c.Same ? "same" : "valid")}\" }}";
+        string pooling = $"new global::StaticKeras.Onnx.OnnxPooling({OnnxForms.Ints(input.Dims.Take(SpatialAxes)).Text}, {OnnxForms.Ints(c.PoolSize).Text}) {{ Strides = {OnnxForms.Ints(c.Window.Strides).Text}, Padding = \"{c.Window.Padding}\" }}";
         l.Export($"{LayerLowering.Onnx}{(IsMax ? "MaxPooling" : "AveragePooling")}", LayerLowering.Graph, l.Name, l.InputName(), OpArg.Code(pooling));
     }
 
     /// <summary>The kernel's geometry: Keras's padding made explicit, a 1D pooling as one row.</summary>
     private string Geometry(PoolingConfig c, Shape input)
     {
-        (int before, int after)[] pads = Enumerable.Range(0, SpatialAxes).Select(i => Pads(c, i, input[i])).ToArray();
+        (int before, int after)[] pads = Enumerable.Range(0, SpatialAxes).Select(i => c.Window.Pads(i, input[i])).ToArray();
         return SpatialAxes == 1
-            ? $"{LayerLowering.Kernels}PoolGeometry.Pool1D({input[0]}, {input[1]}, {c.PoolSize[0]}, {c.Strides[0]}, {pads[0].before}, {pads[0].after})"
-            : $"new({input[0]}, {input[1]}, {input[2]}, {c.PoolSize[0]}, {c.PoolSize[1]}, {c.Strides[0]}, {c.Strides[1]}, {pads[0].before}, {pads[0].after}, {pads[1].before}, {pads[1].after})";
+            ? $"{LayerLowering.Kernels}PoolGeometry.Pool1D({input[0]}, {input[1]}, {c.PoolSize[0]}, {c.Window.Strides[0]}, {pads[0].before}, {pads[0].after})"
+            : $"new({input[0]}, {input[1]}, {input[2]}, {c.PoolSize[0]}, {c.PoolSize[1]}, {c.Window.Strides[0]}, {c.Window.Strides[1]}, {pads[0].before}, {pads[0].after}, {pads[1].before}, {pads[1].after})";
     }
-
-    /// <summary>A pool is a convolution's window without dilation: the same 'same' split, the odd zero after.</summary>
-    private static (int Before, int After) Pads(PoolingConfig c, int axis, int input) =>
-        ConvWindow.Padding(c.Same ? "same" : "valid", input, c.PoolSize[axis], c.Strides[axis], 1);
 
     private string AxisName(int axis) => SpatialAxes == 1 ? "steps" : axis == 0 ? "rows" : "columns";
 
     protected override void ToKeras(PoolingConfig c, KerasConfigWriter k) => k
-        .Ints("pool_size", c.PoolSize).Text("padding", c.Same ? "same" : "valid").Ints("strides", c.Strides)
+        .Ints("pool_size", c.PoolSize).Text("padding", c.Window.Padding).Ints("strides", c.Window.Strides)
         .Text("data_format", "channels_last");
 
     public override void ReadKerasConfig(KerasConfigReader k)

@@ -58,7 +58,7 @@ internal abstract class SpatialDropoutLayer : LayerDescriptor<SpatialDropoutConf
     protected override void ToKeras(SpatialDropoutConfig c, KerasConfigWriter k)
     {
         k.Float("rate", c.Rate).Seed("seed", c.Seed);
-        if (KerasClassName == "SpatialDropout2D")
+        if (SpatialAxes == 2)
         {
             k.Text("data_format", "channels_last");
         }

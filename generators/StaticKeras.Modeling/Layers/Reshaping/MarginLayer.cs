@@ -108,7 +108,8 @@ internal abstract class MarginLayer : LayerDescriptor<MarginsConfig>
     protected override void ToKeras(MarginsConfig c, KerasConfigWriter k)
     {
         string key = Argument.ToLowerInvariant();
-        k.Raw(key, SpatialAxes == 1 ? KerasJson.Ints(new[] { c.Left, c.Right }) : $"[{KerasJson.Ints(new[] { c.Top, c.Bottom })}, {KerasJson.Ints(new[] { c.Left, c.Right })}]");
+        string columns = KerasJson.Ints(new[] { c.Left, c.Right });
+        k.Raw(key, SpatialAxes == 1 ? columns : KerasJson.Array(new[] { KerasJson.Ints(new[] { c.Top, c.Bottom }), columns }));
         if (SpatialAxes == 2)
         {
             k.Text("data_format", "channels_last");
