@@ -1,6 +1,7 @@
 // A small convnet with batch normalization on the complete Fashion-MNIST (60,000 training and
 // 10,000 test pictures of clothing, in the repository), with the per-class test accuracy.
 using System.Diagnostics;
+using System.Numerics.Tensors;
 using StaticKeras;
 using StaticKeras.Data;
 
@@ -29,7 +30,7 @@ var correct = new int[10];
 var total = new int[10];
 for (int i = 0; i < yTest.Length; i++)
 {
-    int predicted = probabilities.AsSpan(i * 10, 10).IndexOf(MaxOf(probabilities.AsSpan(i * 10, 10)));
+    int predicted = TensorPrimitives.IndexOfMax(probabilities.AsSpan(i * 10, 10));
     total[yTest[i]]++;
     correct[yTest[i]] += predicted == yTest[i] ? 1 : 0;
 }
@@ -39,17 +40,6 @@ Console.WriteLine("Class          Accuracy");
 for (int c = 0; c < 10; c++)
 {
     Console.WriteLine($"{FashionMnist.ClassNames[c],-14} {(double)correct[c] / total[c],8:0.000}");
-}
-
-static float MaxOf(ReadOnlySpan<float> values)
-{
-    float max = float.NegativeInfinity;
-    foreach (float v in values)
-    {
-        max = Math.Max(max, v);
-    }
-
-    return max;
 }
 
 /// <summary>Two convolution stages (3×3 convolution, batch normalization, ReLU, 2×2 max pooling), then a small classifier.</summary>

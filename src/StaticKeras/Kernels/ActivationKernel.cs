@@ -28,7 +28,8 @@ public static class ActivationKernel
     public static void BackwardInPlace<TActivation>(ReadOnlySpan<float> z, ReadOnlySpan<float> y, Span<float> dy, int rowLength, bool dyIsPreActivation)
         where TActivation : struct, IActivation
     {
-        if (!dyIsPreActivation)
+        // Linear's derivative is 1: dL/dz is dL/dy already.
+        if (!dyIsPreActivation && typeof(TActivation) != typeof(Activations.Linear))
         {
             TActivation.Backward(z, y, dy, dy, rowLength);
         }

@@ -78,10 +78,7 @@ public static class DenseKernel
         where TActivation : struct, IActivation
     {
         Span<float> dz = dy.Slice(0, rows * units);
-        if (!dyIsPreActivation && typeof(TActivation) != typeof(Activations.Linear))
-        {
-            TActivation.Backward(preActivation, y, dz, dz, units);
-        }
+        ActivationKernel.BackwardInPlace<TActivation>(preActivation, y, dz, units, dyIsPreActivation);
 
         Gemm.Multiply(x, true, dz, false, dKernel, inputs, units, rows, accumulate: false);
         if (!dBias.IsEmpty)

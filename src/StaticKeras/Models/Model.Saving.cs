@@ -64,17 +64,7 @@ public abstract partial class Model
     /// <summary>Writes a checkpoint: <see cref="SaveWeights(string)"/> plus the epochs completed, in one atomic write.</summary>
     internal void SaveCheckpoint(string path, int epochsCompleted)
     {
-        KerasWeights weights;
-        gate.EnterRead();
-        try
-        {
-            weights = ModelWeightStore.Capture(Definition, Parameters, Optimizer, CheckpointStreams(), epochsCompleted);
-        }
-        finally
-        {
-            gate.ExitRead();
-        }
-
+        KerasWeights weights = CaptureWeights(epochsCompleted);
         AtomicFile.Write(path, stream => KerasWeightsFile.Write(stream, weights));
     }
 
@@ -112,13 +102,13 @@ public abstract partial class Model
         return streams;
     }
 
-    /// <summary>A copy of the weights, optimizer variables and streams, taken while no training step runs.</summary>
-    private KerasWeights CaptureWeights()
+    /// <summary>A copy of the weights, optimizer variables and streams (and the epochs completed, for a checkpoint), taken while no training step runs.</summary>
+    private KerasWeights CaptureWeights(long? epochsCompleted = null)
     {
         gate.EnterRead();
         try
         {
-            return ModelWeightStore.Capture(Definition, Parameters, Optimizer, CheckpointStreams());
+            return ModelWeightStore.Capture(Definition, Parameters, Optimizer, CheckpointStreams(), epochsCompleted);
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 
 namespace StaticKeras.Plotting;
 
@@ -46,7 +47,11 @@ public static class HistoryPlot
     /// <param name="history">What <c>Fit</c> returned.</param>
     /// <param name="path">The file to write, usually <c>*.svg</c>.</param>
     /// <param name="title">A heading over the panels, or null.</param>
-    public static void Write(History history, string path, string? title = null) => AtomicFile.WriteAllText(path, ToSvg(history, title));
+    public static void Write(History history, string path, string? title = null)
+    {
+        byte[] svg = Encoding.UTF8.GetBytes(ToSvg(history, title));
+        Saving.AtomicFile.Write(path, stream => stream.Write(svg));
+    }
 
     /// <summary>The metrics in Keras's log order, loss first: each logged key without its <c>val_</c> prefix, once.</summary>
     private static List<string> Metrics(History history)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 
 namespace StaticKeras.Plotting;
 
@@ -23,7 +24,8 @@ public static class ModelPlot
     public static void PlotModel(Model model, string path, bool showShapes = true, bool showLayerNames = true, bool showParameters = false)
     {
         ArgumentNullException.ThrowIfNull(model);
-        AtomicFile.WriteAllText(path, ToSvg(model.Definition, showShapes, showLayerNames, showParameters));
+        byte[] svg = Encoding.UTF8.GetBytes(ToSvg(model.Definition, showShapes, showLayerNames, showParameters));
+        Saving.AtomicFile.Write(path, stream => stream.Write(svg));
     }
 
     /// <summary>The model's graph as an SVG document.</summary>

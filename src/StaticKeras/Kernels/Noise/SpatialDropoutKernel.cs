@@ -23,12 +23,7 @@ public static class SpatialDropoutKernel
     public static void ForwardTraining(ReadOnlySpan<float> x, Span<float> y, Span<float> mask, int batch, int positions, int channels, double rate, SeededRandom random)
     {
         Check(x, y, mask, batch, positions, channels);
-        float scale = (float)(1.0 / (1.0 - rate));
-        float keep = (float)(1.0 - rate);
-        for (int i = 0; i < batch * channels; i++)
-        {
-            mask[i] = random.NextSingle() < keep ? scale : 0f;
-        }
+        DropoutKernel.DrawMask(mask.Slice(0, batch * channels), rate, random);
 
         Broadcast(x, mask, y, batch, positions, channels, accumulate: false);
     }
